@@ -1,0 +1,57 @@
+package io.qunbao.common.config;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * The whole configuration, in one typed place. Built from the bundled {@code defaults.yml} with the
+ * operator's {@code --config} file laid over it by {@link ConfigLoader}; every key is documented in
+ * the README's "Configuration" table.
+ */
+public record QunbaoConfig(
+    String inbox,
+    String warehouse,
+    String reports,
+    String workDir,
+    String timezone,
+    Ingest ingest,
+    Metrics metrics,
+    Spark spark,
+    JobRepository jobRepository,
+    Report report,
+    S3 s3,
+    Alerts alerts) {
+
+  public ZoneId zone() {
+    return ZoneId.of(timezone);
+  }
+
+  /** Ingest of the exports; see spec/exports.md. */
+  public record Ingest(
+      double rejectShareLimit,
+      long gateMinRows,
+      boolean keepMessageText,
+      Map<String, String> encodings) {}
+
+  /** Metric parameters; see spec/metrics.md. */
+  public record Metrics(int conversionWindowDays, DeadGroup deadGroup) {}
+
+  /** {@code is_dead} = age_days >= minAgeDays and active_7d < max(minActive, ceil(minActiveShare × members)). */
+  public record DeadGroup(int minAgeDays, int minActive, double minActiveShare) {}
+
+  /**
+   * Where the metrics run. {@code submit=false}: in the nightly JVM on {@code master}
+   * (local[*] by default); {@code submit=true}: through spark-submit of the metrics cluster jar.
+   */
+  public record Spark(String master, boolean submit, Map<String, String> conf) {}
+
+  /** Spring Batch metadata: empty url = H2 file database under work-dir. */
+  public record JobRepository(String url, String username, String password) {}
+
+  public record Report(String language, String targets) {}
+
+  /** s3a settings for S3-compatible stores; empty keys fall back to the standard AWS provider chain. */
+  public record S3(String endpoint, boolean pathStyleAccess, String accessKey, String secretKey, String region) {}
+
+  public record Alerts(String webhookUrl) {}
+}
