@@ -65,7 +65,7 @@ public final class SourceIngestion {
     FileSystem fs = storage.fileSystem(folder);
     List<ExportFile> files = exportFiles(fs, folder, reader);
     if (files == null) {
-      log.info("{} {}: no export ({} absent){}", IngestSummary.stepName(source), exportDate, folder,
+      log.info("{} {}: no export ({}/{}/ absent){}", IngestSummary.stepName(source), exportDate, source, exportDate,
           reader.isSnapshot() ? "; the latest earlier snapshot still holds" : ", nothing new");
       return new IngestSummary(source, exportDate.toString(), false, List.of(), 0, 0, 0, Map.of(), 0, null, null,
           seconds(started));
