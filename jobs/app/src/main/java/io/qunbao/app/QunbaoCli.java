@@ -78,6 +78,12 @@ public final class QunbaoCli implements Runnable {
       log.error("qunbao {} failed unexpectedly", String.join(" ", Arrays.asList(args)), e);
       return fail(commandLine, e.toString(), ExitCode.FAILED);
     });
+    cli.setParameterExceptionHandler((e, arguments) -> {
+      CommandLine command = e.getCommandLine();
+      command.getErr().println("qunbao: " + e.getMessage().lines().findFirst().orElse("")
+          + " (" + command.getCommandSpec().qualifiedName() + " --help shows the options)");
+      return ExitCode.USAGE.code();
+    });
     return cli.execute(args);
   }
 
