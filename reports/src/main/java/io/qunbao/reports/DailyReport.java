@@ -68,20 +68,25 @@ public final class DailyReport {
     try {
       local = Files.createTempDirectory("qunbao-report-" + date + "-");
       Templates templates = new Templates();
+      long drawing = System.nanoTime();
       Map<String, JFreeChart> charts = new ReportCharts(data, messages, new ChartStyle(font.family())).drawInto(local);
+      long charted = System.nanoTime();
       Map<String, String> chartTitles = new LinkedHashMap<>();
       charts.forEach((file, chart) -> chartTitles.put(file, chart.getTitle().getText()));
       Map<String, Object> context = new ReportPage(data, messages, targets).context(chartTitles, font.family());
       Path page = local.resolve(PAGE);
       Files.writeString(page, templates.render("report", context, font.family()), StandardCharsets.UTF_8);
+      long paged = System.nanoTime();
       PdfRenderer.write(page, local.resolve(PDF), font);
+      log.info("report {}: {} charts drawn in {} ms, page in {} ms, PDF in {} ms", date, charts.size(),
+          (charted - drawing) / 1_000_000, (paged - charted) / 1_000_000, (System.nanoTime() - paged) / 1_000_000);
 
       org.apache.hadoop.fs.Path reports = Storage.resolve(config.reports());
       org.apache.hadoop.fs.Path day = new org.apache.hadoop.fs.Path(reports, date.toString());
       replace(storage, local, day);
       writeIndex(storage, reports, messages, templates, font);
-      log.info("report {}: {} charts, {} group types, written to {} in {} ms", date, charts.size(),
-          data.typeDays().stream().filter(t -> t.day().equals(date)).count(), day, (System.nanoTime() - start) / 1_000_000);
+      log.info("report {}: {} group types, written to {} in {} ms", date,
+          data.typeDays().stream().filter(t -> t.day().equals(date) && t.type() != null).count(), day, (System.nanoTime() - start) / 1_000_000);
       return new org.apache.hadoop.fs.Path(day, PAGE);
     } catch (IOException e) {
       throw new UncheckedIOException("writing the report of " + date + " failed; rerun report --date " + date, e);
