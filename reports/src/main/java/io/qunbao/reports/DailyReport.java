@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.jfree.chart.JFreeChart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +98,7 @@ public final class DailyReport {
 
   /** Copies the rendered folder in place of {@code day}: first beside it, then swapped in. */
   private static void replace(Storage storage, Path local, org.apache.hadoop.fs.Path day) throws IOException {
-    FileSystem fs = storage.fileSystem(day);
+    FileSystem fs = withoutChecksums(storage.fileSystem(day));
     org.apache.hadoop.fs.Path incoming = new org.apache.hadoop.fs.Path(day.getParent(), "." + day.getName() + ".incoming");
     fs.delete(incoming, true);
     fs.mkdirs(incoming);
@@ -115,7 +116,7 @@ public final class DailyReport {
   /** {@code <reports>/index.html}: every day folder holding a report, newest first. */
   private static void writeIndex(Storage storage, org.apache.hadoop.fs.Path reports, Messages messages, Templates templates, CjkFont font)
       throws IOException {
-    FileSystem fs = storage.fileSystem(reports);
+    FileSystem fs = withoutChecksums(storage.fileSystem(reports));
     List<LocalDate> days = new ArrayList<>();
     for (FileStatus child : fs.listStatus(reports)) {
       if (child.isDirectory() && fs.exists(new org.apache.hadoop.fs.Path(child.getPath(), PAGE))) {
@@ -136,6 +137,14 @@ public final class DailyReport {
     try (var out = fs.create(new org.apache.hadoop.fs.Path(reports, PAGE), true)) {
       out.write(templates.render("index", context, font.family()).getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * On local disk, Hadoop's default file system writes a {@code .name.crc} beside every file; a
+   * folder people open in a browser should hold the report alone.
+   */
+  private static FileSystem withoutChecksums(FileSystem fs) {
+    return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
   }
 
   private static void deleteQuietly(Path folder) {
