@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.jfree.chart.JFreeChart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,20 +69,25 @@ public final class DailyReport {
     try {
       local = Files.createTempDirectory("qunbao-report-" + date + "-");
       Templates templates = new Templates();
+      long drawing = System.nanoTime();
       Map<String, JFreeChart> charts = new ReportCharts(data, messages, new ChartStyle(font.family())).drawInto(local);
+      long charted = System.nanoTime();
       Map<String, String> chartTitles = new LinkedHashMap<>();
       charts.forEach((file, chart) -> chartTitles.put(file, chart.getTitle().getText()));
       Map<String, Object> context = new ReportPage(data, messages, targets).context(chartTitles, font.family());
       Path page = local.resolve(PAGE);
       Files.writeString(page, templates.render("report", context, font.family()), StandardCharsets.UTF_8);
+      long paged = System.nanoTime();
       PdfRenderer.write(page, local.resolve(PDF), font);
+      log.info("report {}: {} charts drawn in {} ms, page in {} ms, PDF in {} ms", date, charts.size(),
+          (charted - drawing) / 1_000_000, (paged - charted) / 1_000_000, (System.nanoTime() - paged) / 1_000_000);
 
       org.apache.hadoop.fs.Path reports = Storage.resolve(config.reports());
       org.apache.hadoop.fs.Path day = new org.apache.hadoop.fs.Path(reports, date.toString());
       replace(storage, local, day);
       writeIndex(storage, reports, messages, templates, font);
-      log.info("report {}: {} charts, {} group types, written to {} in {} ms", date, charts.size(),
-          data.typeDays().stream().filter(t -> t.day().equals(date)).count(), day, (System.nanoTime() - start) / 1_000_000);
+      log.info("report {}: {} group types, written to {} in {} ms", date,
+          data.typeDays().stream().filter(t -> t.day().equals(date) && t.type() != null).count(), day, (System.nanoTime() - start) / 1_000_000);
       return new org.apache.hadoop.fs.Path(day, PAGE);
     } catch (IOException e) {
       throw new UncheckedIOException("writing the report of " + date + " failed; rerun report --date " + date, e);
@@ -92,7 +98,7 @@ public final class DailyReport {
 
   /** Copies the rendered folder in place of {@code day}: first beside it, then swapped in. */
   private static void replace(Storage storage, Path local, org.apache.hadoop.fs.Path day) throws IOException {
-    FileSystem fs = storage.fileSystem(day);
+    FileSystem fs = withoutChecksums(storage.fileSystem(day));
     org.apache.hadoop.fs.Path incoming = new org.apache.hadoop.fs.Path(day.getParent(), "." + day.getName() + ".incoming");
     fs.delete(incoming, true);
     fs.mkdirs(incoming);
@@ -110,7 +116,7 @@ public final class DailyReport {
   /** {@code <reports>/index.html}: every day folder holding a report, newest first. */
   private static void writeIndex(Storage storage, org.apache.hadoop.fs.Path reports, Messages messages, Templates templates, CjkFont font)
       throws IOException {
-    FileSystem fs = storage.fileSystem(reports);
+    FileSystem fs = withoutChecksums(storage.fileSystem(reports));
     List<LocalDate> days = new ArrayList<>();
     for (FileStatus child : fs.listStatus(reports)) {
       if (child.isDirectory() && fs.exists(new org.apache.hadoop.fs.Path(child.getPath(), PAGE))) {
@@ -131,6 +137,14 @@ public final class DailyReport {
     try (var out = fs.create(new org.apache.hadoop.fs.Path(reports, PAGE), true)) {
       out.write(templates.render("index", context, font.family()).getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * On local disk, Hadoop's default file system writes a {@code .name.crc} beside every file; a
+   * folder people open in a browser should hold the report alone.
+   */
+  private static FileSystem withoutChecksums(FileSystem fs) {
+    return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
   }
 
   private static void deleteQuietly(Path folder) {

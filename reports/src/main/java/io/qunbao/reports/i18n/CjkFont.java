@@ -30,8 +30,13 @@ public record CjkFont(String family, File file) {
   private static final List<String> PREFERRED = List.of("wqy-microhei", "wqy-zenhei", "droidsansfallback", "notosanscjk", "notoserifcjk");
 
   public static CjkFont find() {
+    return find(FONT_FOLDERS);
+  }
+
+  /** The CJK font in {@code folders} (searched with their sub-folders). */
+  static CjkFont find(List<Path> folders) {
     List<Path> candidates = new ArrayList<>();
-    for (Path folder : FONT_FOLDERS) {
+    for (Path folder : folders) {
       if (Files.isDirectory(folder)) {
         try (Stream<Path> files = Files.walk(folder)) {
           files.filter(CjkFont::isTrueType).forEach(candidates::add);
@@ -49,7 +54,7 @@ public record CjkFont(String family, File file) {
       }
     }
     throw new QunbaoException(ExitCode.FAILED,
-        "no CJK font found under " + FONT_FOLDERS + ": the report would draw Chinese as empty boxes; "
+        "no CJK font found under " + folders + ": the report would draw Chinese as empty boxes; "
             + "install one (Debian: apt-get install fonts-wqy-microhei, or run scripts/setup-system)");
   }
 

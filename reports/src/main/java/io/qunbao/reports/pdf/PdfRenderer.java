@@ -1,5 +1,6 @@
 package io.qunbao.reports.pdf;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.qunbao.reports.i18n.CjkFont;
 import java.io.IOException;
@@ -20,7 +21,10 @@ public final class PdfRenderer {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       builder.withFile(html.toFile());
-      builder.useFont(font.file(), font.family());
+      // The font has one weight; registering it for bold too keeps headings from a synthetic bold
+      // whose glyph advances come out too wide.
+      builder.useFont(font.file(), font.family(), 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+      builder.useFont(font.file(), font.family(), 700, BaseRendererBuilder.FontStyle.NORMAL, true);
       builder.toStream(out);
       builder.run();
     } catch (IOException e) {
