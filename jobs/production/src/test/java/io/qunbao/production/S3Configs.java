@@ -19,7 +19,7 @@ final class S3Configs {
       + "  conf:\n"
       + "    spark.hadoop.fs.s3a.retry.limit: \"1\"\n"
       + "    spark.hadoop.fs.s3a.retry.interval: 100ms\n"
-      + "    spark.hadoop.fs.s3a.attempts.maximum: \"1\"\n"
+      + "    spark.hadoop.fs.s3a.attempts.maximum: \"1\"\n";
 
   private S3Configs() {}
 
