@@ -34,6 +34,13 @@ final class ServerProcess {
 
   /** Starts {@code command} and waits until 127.0.0.1:{@code port} accepts connections. */
   static ServerProcess start(String name, List<String> command, Map<String, String> environment, Path log, int port) {
+    ServerProcess server = launch(name, command, environment, log);
+    server.awaitPort(port);
+    return server;
+  }
+
+  /** Starts {@code command} without waiting; {@link #awaitPort} tells when it listens. */
+  static ServerProcess launch(String name, List<String> command, Map<String, String> environment, Path log) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     Process process;
@@ -42,12 +49,10 @@ final class ServerProcess {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + ": " + command, e);
     }
-    ServerProcess server = new ServerProcess(name, process, log);
-    server.awaitPort(port);
-    return server;
+    return new ServerProcess(name, process, log);
   }
 
-  private void awaitPort(int port) {
+  void awaitPort(int port) {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
