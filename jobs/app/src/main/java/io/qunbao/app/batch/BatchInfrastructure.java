@@ -34,8 +34,10 @@ public class BatchInfrastructure extends DefaultBatchConfiguration {
     String schema;
     if (repo.url().isEmpty()) {
       Path file = Path.of(config.workDir()).toAbsolutePath().normalize().resolve(H2_FILE);
-      // DB_CLOSE_DELAY=-1: keep the database open between connections of this JVM
-      dataSource.setUrl("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1");
+      // DB_CLOSE_DELAY=-1: keep the database open between connections of this JVM;
+      // WRITE_DELAY=0: a commit reaches the file at once, so a kill -9 right after a step completed
+      // does not forget it (H2 otherwise writes up to a second later)
+      dataSource.setUrl("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0");
       dataSource.setDriverClass(org.h2.Driver.class);
       schema = "schema-h2.sql";
     } else if (repo.url().startsWith("jdbc:postgresql:")) {
