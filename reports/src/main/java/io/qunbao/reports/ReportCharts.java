@@ -13,6 +13,7 @@ import io.qunbao.reports.i18n.Messages;
 import io.qunbao.reports.model.Cohort;
 import io.qunbao.reports.model.Lifecycle;
 import io.qunbao.reports.model.ReportData;
+import io.qunbao.reports.model.ReportDataLoader;
 import io.qunbao.reports.model.Revision;
 import io.qunbao.reports.model.TypeDay;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ final class ReportCharts {
     this.data = data;
     this.messages = messages;
     this.style = style;
-    LocalDate first = data.day().minusDays(io.qunbao.reports.model.ReportDataLoader.TREND_DAYS - 1);
+    LocalDate first = data.day().minusDays(ReportDataLoader.TREND_DAYS - 1);
     this.trendDays = first.datesUntil(data.day().plusDays(1)).toList();
   }
 
@@ -72,29 +73,29 @@ final class ReportCharts {
   }
 
   BarChartData reachActivity() {
-    List<TypeDay> today = todaysTypes();
-    return new BarChartData(
-        messages.get("chart.reachActivity"), messages.get("axis.metric"), messages.get("axis.percent"),
-        List.of(messages.get("metric.reach_rate"), messages.get("metric.activity_rate")),
-        today.stream().map(t -> series(t.type(), values(percent(t.reachRate()), percent(t.activityRate())))).toList(), false);
+    return todaysBars("chart.reachActivity", "axis.metric", "axis.percent", List.of("metric.reach_rate", "metric.activity_rate"),
+        t -> values(percent(t.reachRate()), percent(t.activityRate())), false);
   }
 
   BarChartData funnel() {
-    List<TypeDay> today = todaysTypes();
-    return new BarChartData(
-        messages.get("chart.funnel"), messages.get("axis.stage"), messages.get("axis.people"),
-        List.of(messages.get("funnel.scans"), messages.get("funnel.scanJoins"), messages.get("funnel.reached"), messages.get("funnel.converted")),
-        today.stream().map(t -> series(t.type(), values(
-            number(t.scans()), number(t.scanJoins()), number(t.reachedMembers()),
-            number(data.cohort(data.day(), t.type()).map(Cohort::converted).orElse(0L))))).toList(), true);
+    return todaysBars("chart.funnel", "axis.stage", "axis.people",
+        List.of("funnel.scans", "funnel.scanJoins", "funnel.reached", "funnel.converted"),
+        t -> values(number(t.scans()), number(t.scanJoins()), number(t.reachedMembers()),
+            number(data.cohort(data.day(), t.type()).map(Cohort::converted).orElse(0L))), true);
   }
 
   BarChartData referral() {
-    List<TypeDay> today = todaysTypes();
+    return todaysBars("chart.referral", "axis.metric", "axis.people", List.of("metric.referred_joins", "metric.referrers"),
+        t -> values(number(t.referredJoins()), number(t.referrers())), true);
+  }
+
+  /** Bars of the report day, one per group type in each category (message keys). */
+  private BarChartData todaysBars(String titleKey, String categoryAxisKey, String valueAxisKey, List<String> categoryKeys,
+      Function<TypeDay, List<Double>> values, boolean counts) {
     return new BarChartData(
-        messages.get("chart.referral"), messages.get("axis.metric"), messages.get("axis.people"),
-        List.of(messages.get("metric.referred_joins"), messages.get("metric.referrers")),
-        today.stream().map(t -> series(t.type(), values(number(t.referredJoins()), number(t.referrers())))).toList(), true);
+        messages.get(titleKey), messages.get(categoryAxisKey), messages.get(valueAxisKey),
+        categoryKeys.stream().map(messages::get).toList(),
+        todaysTypes().stream().map(t -> series(t.type(), values.apply(t))).toList(), counts);
   }
 
   TrendChartData conversionTrend() {

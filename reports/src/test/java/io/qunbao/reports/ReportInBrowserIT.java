@@ -94,7 +94,7 @@ class ReportInBrowserIT {
     BufferedImage screenshot = ImageIO.read(new ByteArrayInputStream(png));
     assertThat(screenshot.getHeight()).isGreaterThan(3000);
     for (String type : List.of("traffic", "new_user", "camp")) {
-      assertThat(colouredPixels(screenshot, GroupTypes.colour(type).getRGB())).as(type).isGreaterThan(5_000);
+      assertThat(Pixels.of(screenshot, GroupTypes.colour(type))).as(type).isGreaterThan(5_000);
     }
   }
 
@@ -104,15 +104,5 @@ class ReportInBrowserIT {
     browser.findElement(By.linkText("2026-11-20")).click();
     assertThat(browser.getCurrentUrl()).endsWith("/reports/2026-11-20/index.html");
     assertThat(browser.getTitle()).isEqualTo("群报日报 · 2026-11-20");
-  }
-
-  private static long colouredPixels(BufferedImage image, int rgb) {
-    long n = 0;
-    for (int y = 0; y < image.getHeight(); y++) {
-      for (int x = 0; x < image.getWidth(); x++) {
-        if ((image.getRGB(x, y) & 0xFFFFFF) == (rgb & 0xFFFFFF)) n++;
-      }
-    }
-    return n;
   }
 }

@@ -1,5 +1,6 @@
 package io.qunbao.reports.html;
 
+import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.reports.format.ReportFormat;
 import io.qunbao.reports.html.Views.Card;
 import io.qunbao.reports.html.Views.ChannelRow;
@@ -42,12 +43,15 @@ public final class ReportPage {
   private final Messages messages;
   private final ReportFormat format;
   private final Targets targets;
+  private final QunbaoConfig.Metrics parameters;
 
-  public ReportPage(ReportData data, Messages messages, Targets targets) {
+  /** {@code parameters}: the metric parameters the captions state (conversion window, dying-group thresholds). */
+  public ReportPage(ReportData data, Messages messages, Targets targets, QunbaoConfig.Metrics parameters) {
     this.data = data;
     this.messages = messages;
     this.format = new ReportFormat(messages);
     this.targets = targets;
+    this.parameters = parameters;
   }
 
   /** {@code charts}: file name → title, in report order; {@code fontFamily}: the CJK font's family. */
@@ -61,9 +65,9 @@ public final class ReportPage {
     context.put("cards", todaysTypes().stream().map(this::card).toList());
     context.put("unattributed", data.typeDay(data.day(), null)
         .map(u -> messages.format("card.unattributed", format.count(u.orders()), format.gmv(u.gmv()))).orElse(""));
-    context.put("charts", charts.entrySet().stream().map(c -> new Chart(c.getKey(), c.getValue(), messages.get("caption." + c.getKey()))).toList());
     for (Map.Entry<String, String> chart : charts.entrySet()) {
-      context.put("chart_" + chart.getKey().replace(".png", ""), new Chart(chart.getKey(), chart.getValue(), messages.get("caption." + chart.getKey())));
+      context.put("chart_" + chart.getKey().replace(".png", ""), new Chart(chart.getKey(), chart.getValue(),
+          messages.format("caption." + chart.getKey(), parameters.conversionWindowDays())));
     }
     context.put("funnel", todaysTypes().stream().map(this::funnelRow).toList());
     context.put("channels", topChannels());
@@ -72,6 +76,8 @@ public final class ReportPage {
     context.put("deadGroups", data.deadGroups().stream()
         .sorted(Comparator.comparingLong((DeadGroup d) -> -d.health().members()).thenComparing(d -> d.health().groupId()))
         .map(this::deadGroupRow).toList());
+    QunbaoConfig.DeadGroup dead = parameters.deadGroup();
+    context.put("deadNote", messages.format("dead.note", dead.minAgeDays(), dead.minActive(), format.percent(dead.minActiveShare())));
     context.put("quality", data.dataQuality().stream().map(this::qualityRow).toList());
     context.put("provisionalCohorts", provisionalCohorts());
     context.put("revisions", data.revisions().stream()

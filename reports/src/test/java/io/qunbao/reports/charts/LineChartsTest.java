@@ -1,9 +1,9 @@
 package io.qunbao.reports.charts;
 
 import static io.qunbao.reports.charts.ChartTestSupport.STYLE;
-import static io.qunbao.reports.charts.ChartTestSupport.pixels;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qunbao.reports.Pixels;
 import io.qunbao.reports.i18n.GroupTypes;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
@@ -37,8 +37,8 @@ class LineChartsTest {
     assertThat(plot.getDataset().getSeriesCount()).isEqualTo(2);
     assertThat(plot.getDataset().getYValue(1, 1)).isNaN();
     assertThat(plot.getRenderer().getSeriesPaint(1)).isEqualTo(GroupTypes.colour("new_user"));
-    assertThat(pixels(image, GroupTypes.colour("traffic"))).isGreaterThan(500);
-    assertThat(pixels(image, GroupTypes.colour("new_user"))).isGreaterThan(300);
+    assertThat(Pixels.of(image, GroupTypes.colour("traffic"))).isGreaterThan(500);
+    assertThat(Pixels.of(image, GroupTypes.colour("new_user"))).isGreaterThan(300);
     assertThat(plot.getRangeAxis().getLabel()).isEqualTo("百分比 (%)");
     assertThat(plot.getRangeAxis().getLowerBound()).isEqualTo(0.0);
     // one restated line at 10-03, labelled; one provisional band from 10-04 on
