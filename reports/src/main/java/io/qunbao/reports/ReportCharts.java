@@ -45,6 +45,10 @@ final class ReportCharts {
   static final String REFERRAL = "referral.png";
   static final String LIFECYCLE = "lifecycle.png";
 
+  /** Value axes span at least 1 percentage point, or 0.01 of k-factor, so flat lines get plain ticks. */
+  private static final double MINIMUM_PERCENT_RANGE = 1.0;
+  private static final double MINIMUM_RATIO_RANGE = 0.01;
+
   private final ReportData data;
   private final Messages messages;
   private final ChartStyle style;
@@ -63,8 +67,9 @@ final class ReportCharts {
     Map<String, JFreeChart> charts = new LinkedHashMap<>();
     charts.put(REACH_ACTIVITY, BarCharts.grouped(reachActivity(), style));
     charts.put(TREND_CONVERSION, LineCharts.trend(conversionTrend(), style));
-    charts.put(TREND_REPURCHASE, LineCharts.trend(typeTrend("chart.trend.repurchase", "axis.percent", t -> percent(t.repurchaseRate30d())), style));
-    charts.put(TREND_K_FACTOR, LineCharts.trend(typeTrend("chart.trend.kFactor", "axis.kFactor", TypeDay::kFactor), style));
+    charts.put(TREND_REPURCHASE, LineCharts.trend(
+        typeTrend("chart.trend.repurchase", "axis.percent", t -> percent(t.repurchaseRate30d()), MINIMUM_PERCENT_RANGE), style));
+    charts.put(TREND_K_FACTOR, LineCharts.trend(typeTrend("chart.trend.kFactor", "axis.kFactor", TypeDay::kFactor, MINIMUM_RATIO_RANGE), style));
     charts.put(FUNNEL, BarCharts.grouped(funnel(), style));
     charts.put(REFERRAL, BarCharts.grouped(referral(), style));
     charts.put(LIFECYCLE, LineCharts.curve(lifecycle(), style));
@@ -105,16 +110,17 @@ final class ReportCharts {
     Optional<LocalDate> provisionalFrom = data.cohorts().stream().filter(c -> !c.isFinal()).map(Cohort::day).min(LocalDate::compareTo);
     return new TrendChartData(
         messages.get("chart.trend.conversion"), messages.get("axis.cohortDay"), messages.get("axis.percent"), trendDays, series,
-        restated("cohort_conversion"), messages.get("mark.restated"), provisionalFrom.orElse(null), messages.get("mark.provisional"));
+        restated("cohort_conversion"), messages.get("mark.restated"), provisionalFrom.orElse(null), messages.get("mark.provisional"),
+        MINIMUM_PERCENT_RANGE);
   }
 
-  TrendChartData typeTrend(String titleKey, String axisKey, Function<TypeDay, Double> value) {
+  TrendChartData typeTrend(String titleKey, String axisKey, Function<TypeDay, Double> value, double minimumValueRange) {
     List<String> types = sorted(data.typeDays().stream().map(TypeDay::type));
     List<Series> series = types.stream().map(type -> series(type, trendDays.stream()
         .map(day -> data.typeDay(day, type).map(value).orElse(null)).toList())).toList();
     return new TrendChartData(
         messages.get(titleKey), messages.get("axis.day"), messages.get(axisKey), trendDays, series,
-        restated("type_daily"), messages.get("mark.restated"), null, null);
+        restated("type_daily"), messages.get("mark.restated"), null, null, minimumValueRange);
   }
 
   CurveChartData lifecycle() {

@@ -26,7 +26,7 @@ class LineChartsTest {
     TrendChartData data = new TrendChartData("转化率趋势", "同期群日期", "百分比 (%)", DAYS,
         List.of(new Series("引流群", GroupTypes.colour("traffic"), List.of(10.0, 12.0, 11.0, 13.0, 12.5)),
             new Series("新人群", GroupTypes.colour("new_user"), Arrays.asList(5.0, null, 6.0, 7.0, 6.5))),
-        Set.of(LocalDate.parse("2026-10-03")), "已修订", LocalDate.parse("2026-10-04"), "暂定");
+        Set.of(LocalDate.parse("2026-10-03")), "已修订", LocalDate.parse("2026-10-04"), "暂定", 1.0);
 
     // When it is drawn
     JFreeChart chart = LineCharts.trend(data, STYLE);
@@ -48,6 +48,17 @@ class LineChartsTest {
     assertThat(plot.getDomainMarkers(Layer.BACKGROUND)).singleElement()
         .satisfies(m -> assertThat(((IntervalMarker) m).getStartValue()).isLessThan(epochMillis("2026-10-04")))
         .satisfies(m -> assertThat(((IntervalMarker) m).getStartValue()).isGreaterThan(epochMillis("2026-10-03")));
+  }
+
+  @Test
+  void aFlatZeroTrendHasAPlainAxisFromZero() {
+    // Given a rate that is 0 every day (e.g. no repeat buyers yet)
+    TrendChartData data = new TrendChartData("复购率", "日期", "百分比 (%)", DAYS,
+        List.of(new Series("引流群", GroupTypes.colour("traffic"), List.of(0.0, 0.0, 0.0, 0.0, 0.0))), Set.of(), "", null, "", 1.0);
+    XYPlot plot = LineCharts.trend(data, STYLE).getXYPlot();
+    // Then the axis runs from 0 over at least one point, not ±5E-9 around zero
+    assertThat(plot.getRangeAxis().getLowerBound()).isEqualTo(0.0);
+    assertThat(plot.getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(1.0);
   }
 
   @Test
