@@ -32,9 +32,4 @@ public record ReportData(
   public Optional<Cohort> cohort(LocalDate on, String type) {
     return cohorts.stream().filter(c -> c.day().equals(on) && c.type().equals(type)).findFirst();
   }
-
-  /** True when {@code table}'s partition {@code on} was restated after it was first published. */
-  public boolean restated(String table, LocalDate on) {
-    return revisions.stream().anyMatch(r -> r.table().equals(table) && on.equals(r.day()));
-  }
 }

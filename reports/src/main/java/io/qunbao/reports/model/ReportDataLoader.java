@@ -2,6 +2,7 @@ package io.qunbao.reports.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class ReportDataLoader {
   public ReportDataLoader(Storage storage, Warehouse warehouse, int conversionWindowDays) {
     this.storage = storage;
     this.warehouse = warehouse;
-    this.tables = new ParquetTables(storage);
+    this.tables = new ParquetTables(storage, new PartitionPublisher(storage, warehouse));
     this.conversionWindowDays = conversionWindowDays;
   }
 
@@ -71,7 +72,7 @@ public final class ReportDataLoader {
 
   /** A table the metrics job may not publish: empty when its partition of {@code day} is absent. */
   private <T> Optional<List<T>> optionalMetrics(String table, LocalDate day, Function<Row, T> type) {
-    if (!tables.publishedPartitions(warehouse.metricsTable(table), "dt").containsKey(day)) {
+    if (!tables.isPublished(warehouse.metrics(table, day))) {
       log.info("report: no published {} partition for {}; that part of the report says so", table, day);
       return Optional.empty();
     }
@@ -110,8 +111,9 @@ public final class ReportDataLoader {
   private Map<String, Row> latestListing(String source, String idColumn, List<String> ids, LocalDate day) {
     Map<String, Row> found = new HashMap<>();
     Set<String> wanted = new HashSet<>(ids);
-    for (Path snapshot : tables.publishedPartitions(warehouse.rawTable(source), "export_date").headMap(day, true).descendingMap().values()) {
+    for (Path snapshot : tables.partitions(warehouse.rawTable(source), "export_date").headMap(day, true).descendingMap().values()) {
       if (wanted.isEmpty()) break;
+      if (!tables.isPublished(snapshot)) continue;
       // Within one snapshot the later file, then the later line wins: rows are read in that order.
       Map<String, Row> listed = new HashMap<>();
       for (Row row : tables.readAll(snapshot)) {
