@@ -100,7 +100,7 @@ final class ReportCharts {
     return new BarChartData(
         messages.get(titleKey), messages.get(categoryAxisKey), messages.get(valueAxisKey),
         categoryKeys.stream().map(messages::get).toList(),
-        todaysTypes().stream().map(t -> series(t.type(), values.apply(t))).toList(), counts);
+        data.typesOfTheDay().stream().map(t -> series(t.type(), values.apply(t))).toList(), counts);
   }
 
   TrendChartData conversionTrend() {
@@ -130,14 +130,6 @@ final class ReportCharts {
     return new CurveChartData(
         messages.get("chart.lifecycle"), messages.get("axis.ageDays"), messages.get("axis.percent"),
         IntStream.range(0, Lifecycle.AGES).boxed().toList(), series);
-  }
-
-  /** Today's rows of the group types (the unattributed row has no members, reach or scans). */
-  private List<TypeDay> todaysTypes() {
-    return data.typeDays().stream()
-        .filter(t -> t.day().equals(data.day()) && t.type() != null)
-        .sorted((a, b) -> GroupTypes.ORDER.compare(a.type(), b.type()))
-        .toList();
   }
 
   private Set<LocalDate> restated(String table) {

@@ -54,22 +54,21 @@ public final class ReportPage {
     this.parameters = parameters;
   }
 
-  /** {@code charts}: file name → title, in report order; {@code fontFamily}: the CJK font's family. */
-  public Map<String, Object> context(Map<String, String> charts, String fontFamily) {
+  /** {@code charts}: file name → title, in report order. */
+  public Map<String, Object> context(Map<String, String> charts) {
     Map<String, Object> context = new HashMap<>();
     context.put("lang", messages.htmlLanguage());
     context.put("t", messages.all());
     context.put("title", messages.format("report.title", data.day().toString()));
-    context.put("fontFamily", fontFamily);
-    context.put("legend", todaysTypes().stream().map(t -> new Legend(messages.groupType(t.type()), GroupTypes.cssColour(t.type()))).toList());
-    context.put("cards", todaysTypes().stream().map(this::card).toList());
+    context.put("legend", data.typesOfTheDay().stream().map(t -> new Legend(messages.groupType(t.type()), GroupTypes.cssColour(t.type()))).toList());
+    context.put("cards", data.typesOfTheDay().stream().map(this::card).toList());
     context.put("unattributed", data.typeDay(data.day(), null)
         .map(u -> messages.format("card.unattributed", format.count(u.orders()), format.gmv(u.gmv()))).orElse(""));
     for (Map.Entry<String, String> chart : charts.entrySet()) {
       context.put("chart_" + chart.getKey().replace(".png", ""), new Chart(chart.getKey(), chart.getValue(),
           messages.format("caption." + chart.getKey(), parameters.conversionWindowDays())));
     }
-    context.put("funnel", todaysTypes().stream().map(this::funnelRow).toList());
+    context.put("funnel", data.typesOfTheDay().stream().map(this::funnelRow).toList());
     context.put("channels", topChannels());
     context.put("referrers", data.referrers().map(this::topReferrers).orElse(List.of()));
     context.put("referrersUnpublished", data.referrers().isPresent() ? "" : messages.get("referrers.unpublished"));
@@ -90,13 +89,6 @@ public final class ReportPage {
           context.get(list) instanceof List<?> rows && !rows.isEmpty());
     }
     return context;
-  }
-
-  private List<TypeDay> todaysTypes() {
-    return data.typeDays().stream()
-        .filter(t -> t.day().equals(data.day()) && t.type() != null)
-        .sorted((a, b) -> GroupTypes.ORDER.compare(a.type(), b.type()))
-        .toList();
   }
 
   private Card card(TypeDay today) {
