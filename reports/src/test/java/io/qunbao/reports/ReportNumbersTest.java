@@ -112,6 +112,21 @@ class ReportNumbersTest {
   }
 
   @Test
+  void topReferrersAreTheTenWithMostReferredJoins() {
+    List<Map<String, Object>> top = DuckDb.query(
+        "SELECT referrer_id, referred_joins FROM read_parquet('" + history
+            + "/warehouse/metrics/referrer_daily/*/*.parquet', hive_partitioning = true) ORDER BY referred_joins DESC, referrer_id LIMIT 10");
+    Map<String, String> cells = cells(historyPage, "data-referrer");
+    assertThat(cells).hasSize(10);
+    for (Map<String, Object> referrer : top) {
+      assertThat(cells.get(referrer.get("referrer_id") + "/referred_joins")).isEqualTo(count(referrer.get("referred_joins")));
+    }
+    // c11 and c12 (2 and 1 joins) are below the top 10; c01 (12 joins) is listed first.
+    assertThat(cells).doesNotContainKeys("c11/referred_joins", "c12/referred_joins");
+    assertThat(historyPage.indexOf("data-referrer=\"c01\"")).isLessThan(historyPage.indexOf("data-referrer=\"c02\""));
+  }
+
+  @Test
   void dyingGroupsAreTheGroupsFlaggedInGroupHealth() {
     // example/expected/group_health.csv, 2026-10-01: gA, gC and gV are dead, gB is not.
     List<Map<String, Object>> dead = DuckDb.query(

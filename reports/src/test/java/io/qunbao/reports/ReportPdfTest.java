@@ -66,8 +66,8 @@ class ReportPdfTest {
       assertThat(flatPdf).contains(cell.group(1).replaceAll("\\s", ""));
       cells++;
     }
-    // 3 types × 7 card metrics + 3 × 5 funnel cells + 4 channels + 3 dead groups × 2
-    assertThat(cells).isEqualTo(3 * 7 + 3 * 5 + 4 + 3 * 2);
+    // 3 types × 7 card metrics + 3 × 5 funnel cells + 4 channels + 10 referrers + 3 dead groups × 2
+    assertThat(cells).isEqualTo(3 * 7 + 3 * 5 + 4 + 10 + 3 * 2);
   }
 
   @Test
