@@ -126,9 +126,13 @@ final class ReportFixtures {
                '442.50' AS new_value, DATE '%s' AS run_date
         """.formatted(day.minusDays(4), day.minusDays(1)), warehouse.resolve("metrics/revisions"));
     copy("""
-        SELECT DATE '%s' AS export_date, group_id, 'group ' || group_id AS group_name, group_type, 'owner-' || group_type AS owner_id
+        SELECT DATE '%s' AS export_date, group_id, 'group ' || group_id AS group_name, group_type, 'owner-' || group_type AS owner_id,
+               'groups/x/groups.csv' AS source_file, CAST(row_number() OVER () + 1 AS BIGINT) AS source_line
         FROM %s
-        """.formatted(day.minusDays(2), groups), warehouse.resolve("raw/groups"), "export_date");
+        UNION ALL
+        -- gT1 listed twice in one snapshot: line 1 of a later file wins over the earlier file's row
+        SELECT DATE '%s', 'gT1', 'old name of gT1', 'traffic', 'owner-traffic', 'groups/x/a-first.csv', CAST(9 AS BIGINT)
+        """.formatted(day.minusDays(2), groups, day.minusDays(2)), warehouse.resolve("raw/groups"), "export_date");
     copy("""
         SELECT DATE '%s' AS export_date, * FROM (VALUES ('owner-traffic', 'owner', '王小明'), ('owner-camp', 'owner', NULL)) s(member_id, role, name)
         """.formatted(day.minusDays(10)), warehouse.resolve("raw/staff"), "export_date");

@@ -141,6 +141,14 @@ class ReportNumbersTest {
     assertThat(cells).doesNotContainKey("gB/members");
   }
 
+  @Test
+  void dyingGroupsAreNamedByTheLatestListingOfTheSnapshot() {
+    // raw/groups lists gT1 in a-first.csv line 9 ("old name of gT1") and in groups.csv: the later file wins.
+    assertThat(historyPage).contains("<td>gT1</td><td>group gT1</td><td>王小明 (owner-traffic)</td>").doesNotContain("old name of gT1");
+    // owner-new_user is in no staff snapshot: shown by id
+    assertThat(historyPage).contains("<td>gN1</td><td>group gN1</td><td>owner-new_user</td>");
+  }
+
   /** {@code <td ... attribute="key" data-metric="metric">text</td>} → "key/metric" → text. */
   private static Map<String, String> cells(String page, String attribute) {
     Matcher m = Pattern.compile(attribute + "=\"([^\"]+)\" data-metric=\"([^\"]+)\">([^<]*)<").matcher(page);

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -114,11 +115,12 @@ public final class ReportDataLoader {
     for (Path snapshot : tables.partitions(warehouse.rawTable(source), "export_date").headMap(day, true).descendingMap().values()) {
       if (wanted.isEmpty()) break;
       if (!tables.isPublished(snapshot)) continue;
-      // Within one snapshot the later file, then the later line wins: rows are read in that order.
+      // Within one snapshot, on a repeated id the later source file, then the later line wins.
       Map<String, Row> listed = new HashMap<>();
-      for (Row row : tables.readAll(snapshot)) {
-        listed.put(row.string(idColumn), row);
-      }
+      tables.readAll(snapshot).stream()
+          .sorted(Comparator.comparing((Row row) -> String.valueOf(row.string("source_file")))
+              .thenComparing(row -> row.count("source_line"), Comparator.nullsFirst(Comparator.naturalOrder())))
+          .forEach(row -> listed.put(row.string(idColumn), row));
       for (String id : List.copyOf(wanted)) {
         if (listed.containsKey(id)) {
           found.put(id, listed.get(id));
