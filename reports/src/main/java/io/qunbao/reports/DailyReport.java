@@ -74,7 +74,7 @@ public final class DailyReport {
       long charted = System.nanoTime();
       Map<String, String> chartTitles = new LinkedHashMap<>();
       charts.forEach((file, chart) -> chartTitles.put(file, chart.getTitle().getText()));
-      Map<String, Object> context = new ReportPage(data, messages, targets).context(chartTitles, font.family());
+      Map<String, Object> context = new ReportPage(data, messages, targets, config.metrics()).context(chartTitles);
       Path page = local.resolve(PAGE);
       Files.writeString(page, templates.render("report", context, font.family()), StandardCharsets.UTF_8);
       long paged = System.nanoTime();

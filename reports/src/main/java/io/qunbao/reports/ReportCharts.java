@@ -13,6 +13,7 @@ import io.qunbao.reports.i18n.Messages;
 import io.qunbao.reports.model.Cohort;
 import io.qunbao.reports.model.Lifecycle;
 import io.qunbao.reports.model.ReportData;
+import io.qunbao.reports.model.ReportDataLoader;
 import io.qunbao.reports.model.Revision;
 import io.qunbao.reports.model.TypeDay;
 import java.nio.file.Path;
@@ -44,6 +45,10 @@ final class ReportCharts {
   static final String REFERRAL = "referral.png";
   static final String LIFECYCLE = "lifecycle.png";
 
+  /** Value axes span at least 1 percentage point, or 0.01 of k-factor, so flat lines get plain ticks. */
+  private static final double MINIMUM_PERCENT_RANGE = 1.0;
+  private static final double MINIMUM_RATIO_RANGE = 0.01;
+
   private final ReportData data;
   private final Messages messages;
   private final ChartStyle style;
@@ -53,7 +58,7 @@ final class ReportCharts {
     this.data = data;
     this.messages = messages;
     this.style = style;
-    LocalDate first = data.day().minusDays(io.qunbao.reports.model.ReportDataLoader.TREND_DAYS - 1);
+    LocalDate first = data.day().minusDays(ReportDataLoader.TREND_DAYS - 1);
     this.trendDays = first.datesUntil(data.day().plusDays(1)).toList();
   }
 
@@ -62,8 +67,9 @@ final class ReportCharts {
     Map<String, JFreeChart> charts = new LinkedHashMap<>();
     charts.put(REACH_ACTIVITY, BarCharts.grouped(reachActivity(), style));
     charts.put(TREND_CONVERSION, LineCharts.trend(conversionTrend(), style));
-    charts.put(TREND_REPURCHASE, LineCharts.trend(typeTrend("chart.trend.repurchase", "axis.percent", t -> percent(t.repurchaseRate30d())), style));
-    charts.put(TREND_K_FACTOR, LineCharts.trend(typeTrend("chart.trend.kFactor", "axis.kFactor", TypeDay::kFactor), style));
+    charts.put(TREND_REPURCHASE, LineCharts.trend(
+        typeTrend("chart.trend.repurchase", "axis.percent", t -> percent(t.repurchaseRate30d()), MINIMUM_PERCENT_RANGE), style));
+    charts.put(TREND_K_FACTOR, LineCharts.trend(typeTrend("chart.trend.kFactor", "axis.kFactor", TypeDay::kFactor, MINIMUM_RATIO_RANGE), style));
     charts.put(FUNNEL, BarCharts.grouped(funnel(), style));
     charts.put(REFERRAL, BarCharts.grouped(referral(), style));
     charts.put(LIFECYCLE, LineCharts.curve(lifecycle(), style));
@@ -72,29 +78,29 @@ final class ReportCharts {
   }
 
   BarChartData reachActivity() {
-    List<TypeDay> today = todaysTypes();
-    return new BarChartData(
-        messages.get("chart.reachActivity"), messages.get("axis.metric"), messages.get("axis.percent"),
-        List.of(messages.get("metric.reach_rate"), messages.get("metric.activity_rate")),
-        today.stream().map(t -> series(t.type(), values(percent(t.reachRate()), percent(t.activityRate())))).toList(), false);
+    return todaysBars("chart.reachActivity", "axis.metric", "axis.percent", List.of("metric.reach_rate", "metric.activity_rate"),
+        t -> values(percent(t.reachRate()), percent(t.activityRate())), false);
   }
 
   BarChartData funnel() {
-    List<TypeDay> today = todaysTypes();
-    return new BarChartData(
-        messages.get("chart.funnel"), messages.get("axis.stage"), messages.get("axis.people"),
-        List.of(messages.get("funnel.scans"), messages.get("funnel.scanJoins"), messages.get("funnel.reached"), messages.get("funnel.converted")),
-        today.stream().map(t -> series(t.type(), values(
-            number(t.scans()), number(t.scanJoins()), number(t.reachedMembers()),
-            number(data.cohort(data.day(), t.type()).map(Cohort::converted).orElse(0L))))).toList(), true);
+    return todaysBars("chart.funnel", "axis.stage", "axis.people",
+        List.of("funnel.scans", "funnel.scanJoins", "funnel.reached", "funnel.converted"),
+        t -> values(number(t.scans()), number(t.scanJoins()), number(t.reachedMembers()),
+            number(data.cohort(data.day(), t.type()).map(Cohort::converted).orElse(0L))), true);
   }
 
   BarChartData referral() {
-    List<TypeDay> today = todaysTypes();
+    return todaysBars("chart.referral", "axis.metric", "axis.people", List.of("metric.referred_joins", "metric.referrers"),
+        t -> values(number(t.referredJoins()), number(t.referrers())), true);
+  }
+
+  /** Bars of the report day, one per group type in each category (message keys). */
+  private BarChartData todaysBars(String titleKey, String categoryAxisKey, String valueAxisKey, List<String> categoryKeys,
+      Function<TypeDay, List<Double>> values, boolean counts) {
     return new BarChartData(
-        messages.get("chart.referral"), messages.get("axis.metric"), messages.get("axis.people"),
-        List.of(messages.get("metric.referred_joins"), messages.get("metric.referrers")),
-        today.stream().map(t -> series(t.type(), values(number(t.referredJoins()), number(t.referrers())))).toList(), true);
+        messages.get(titleKey), messages.get(categoryAxisKey), messages.get(valueAxisKey),
+        categoryKeys.stream().map(messages::get).toList(),
+        data.typesOfTheDay().stream().map(t -> series(t.type(), values.apply(t))).toList(), counts);
   }
 
   TrendChartData conversionTrend() {
@@ -104,16 +110,17 @@ final class ReportCharts {
     Optional<LocalDate> provisionalFrom = data.cohorts().stream().filter(c -> !c.isFinal()).map(Cohort::day).min(LocalDate::compareTo);
     return new TrendChartData(
         messages.get("chart.trend.conversion"), messages.get("axis.cohortDay"), messages.get("axis.percent"), trendDays, series,
-        restated("cohort_conversion"), messages.get("mark.restated"), provisionalFrom.orElse(null), messages.get("mark.provisional"));
+        restated("cohort_conversion"), messages.get("mark.restated"), provisionalFrom.orElse(null), messages.get("mark.provisional"),
+        MINIMUM_PERCENT_RANGE);
   }
 
-  TrendChartData typeTrend(String titleKey, String axisKey, Function<TypeDay, Double> value) {
+  TrendChartData typeTrend(String titleKey, String axisKey, Function<TypeDay, Double> value, double minimumValueRange) {
     List<String> types = sorted(data.typeDays().stream().map(TypeDay::type));
     List<Series> series = types.stream().map(type -> series(type, trendDays.stream()
         .map(day -> data.typeDay(day, type).map(value).orElse(null)).toList())).toList();
     return new TrendChartData(
         messages.get(titleKey), messages.get("axis.day"), messages.get(axisKey), trendDays, series,
-        restated("type_daily"), messages.get("mark.restated"), null, null);
+        restated("type_daily"), messages.get("mark.restated"), null, null, minimumValueRange);
   }
 
   CurveChartData lifecycle() {
@@ -123,14 +130,6 @@ final class ReportCharts {
     return new CurveChartData(
         messages.get("chart.lifecycle"), messages.get("axis.ageDays"), messages.get("axis.percent"),
         IntStream.range(0, Lifecycle.AGES).boxed().toList(), series);
-  }
-
-  /** Today's rows of the group types (the unattributed row has no members, reach or scans). */
-  private List<TypeDay> todaysTypes() {
-    return data.typeDays().stream()
-        .filter(t -> t.day().equals(data.day()) && t.type() != null)
-        .sorted((a, b) -> GroupTypes.ORDER.compare(a.type(), b.type()))
-        .toList();
   }
 
   private Set<LocalDate> restated(String table) {

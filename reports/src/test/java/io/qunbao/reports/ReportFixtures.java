@@ -53,7 +53,7 @@ final class ReportFixtures {
    * 30 days ending {@code day} for three group types (traffic 3 groups, new_user 2, camp 1), with
    * smooth made-up patterns; rates are computed from the counts, as the metrics job does. Plus: a
    * restated day in {@code revisions}, groups and staff snapshots naming owners, the day's ingest
-   * summary of chat and a rejected orders row.
+   * summary of chat, a rejected orders row and the optional per-referrer table.
    */
   static void history(Path warehouse, LocalDate day) {
     LocalDate first = day.minusDays(36);
@@ -115,14 +115,24 @@ final class ReportFixtures {
         FROM (VALUES ('poster-a', 'poster', 'traffic', 50, 40, 10), ('moments-1', 'moments', 'traffic', 20, 16, 8),
                      ('store-qr', NULL, 'new_user', 9, 8, 1), ('live-7', 'live', 'camp', 30, 25, 20)) v(code_id, channel, group_type, scans, scanners, scan_joins)
         """.formatted(day), warehouse.resolve("metrics/channel_daily"));
+    // 12 referrers, so the report's top 10 leaves two out: c01 brought 12 joins, c12 brought 1.
+    copy("""
+        SELECT DATE '%s' AS dt, printf('c%%02d', i) AS referrer_id, CASE WHEN i %% 2 = 0 THEN 'traffic' ELSE 'new_user' END AS group_type,
+               CAST(13 - i AS BIGINT) AS referred_joins
+        FROM range(1, 13) r(i)
+        """.formatted(day), warehouse.resolve("metrics/referrer_daily"));
     copyUnpartitioned("""
         SELECT 'type_daily' AS "table", DATE '%s' AS dt, 'traffic' AS "key", 'gmv' AS "column", '531.00' AS old_value,
                '442.50' AS new_value, DATE '%s' AS run_date
         """.formatted(day.minusDays(4), day.minusDays(1)), warehouse.resolve("metrics/revisions"));
     copy("""
-        SELECT DATE '%s' AS export_date, group_id, 'group ' || group_id AS group_name, group_type, 'owner-' || group_type AS owner_id
+        SELECT DATE '%s' AS export_date, group_id, 'group ' || group_id AS group_name, group_type, 'owner-' || group_type AS owner_id,
+               'groups/x/groups.csv' AS source_file, CAST(row_number() OVER () + 1 AS BIGINT) AS source_line
         FROM %s
-        """.formatted(day.minusDays(2), groups), warehouse.resolve("raw/groups"), "export_date");
+        UNION ALL
+        -- gT1 listed twice in one snapshot: line 1 of a later file wins over the earlier file's row
+        SELECT DATE '%s', 'gT1', 'old name of gT1', 'traffic', 'owner-traffic', 'groups/x/a-first.csv', CAST(9 AS BIGINT)
+        """.formatted(day.minusDays(2), groups, day.minusDays(2)), warehouse.resolve("raw/groups"), "export_date");
     copy("""
         SELECT DATE '%s' AS export_date, * FROM (VALUES ('owner-traffic', 'owner', '王小明'), ('owner-camp', 'owner', NULL)) s(member_id, role, name)
         """.formatted(day.minusDays(10)), warehouse.resolve("raw/staff"), "export_date");

@@ -112,6 +112,21 @@ class ReportNumbersTest {
   }
 
   @Test
+  void topReferrersAreTheTenWithMostReferredJoins() {
+    List<Map<String, Object>> top = DuckDb.query(
+        "SELECT referrer_id, referred_joins FROM read_parquet('" + history
+            + "/warehouse/metrics/referrer_daily/*/*.parquet', hive_partitioning = true) ORDER BY referred_joins DESC, referrer_id LIMIT 10");
+    Map<String, String> cells = cells(historyPage, "data-referrer");
+    assertThat(cells).hasSize(10);
+    for (Map<String, Object> referrer : top) {
+      assertThat(cells.get(referrer.get("referrer_id") + "/referred_joins")).isEqualTo(count(referrer.get("referred_joins")));
+    }
+    // c11 and c12 (2 and 1 joins) are below the top 10; c01 (12 joins) is listed first.
+    assertThat(cells).doesNotContainKeys("c11/referred_joins", "c12/referred_joins");
+    assertThat(historyPage.indexOf("data-referrer=\"c01\"")).isLessThan(historyPage.indexOf("data-referrer=\"c02\""));
+  }
+
+  @Test
   void dyingGroupsAreTheGroupsFlaggedInGroupHealth() {
     // example/expected/group_health.csv, 2026-10-01: gA, gC and gV are dead, gB is not.
     List<Map<String, Object>> dead = DuckDb.query(
@@ -124,6 +139,14 @@ class ReportNumbersTest {
       assertThat(cells.get(group.get("group_id") + "/active_7d")).isEqualTo(count(group.get("active_7d")));
     }
     assertThat(cells).doesNotContainKey("gB/members");
+  }
+
+  @Test
+  void dyingGroupsAreNamedByTheLatestListingOfTheSnapshot() {
+    // raw/groups lists gT1 in a-first.csv line 9 ("old name of gT1") and in groups.csv: the later file wins.
+    assertThat(historyPage).contains("<td>gT1</td><td>group gT1</td><td>王小明 (owner-traffic)</td>").doesNotContain("old name of gT1");
+    // owner-new_user is in no staff snapshot: shown by id
+    assertThat(historyPage).contains("<td>gN1</td><td>group gN1</td><td>owner-new_user</td>");
   }
 
   /** {@code <td ... attribute="key" data-metric="metric">text</td>} → "key/metric" → text. */

@@ -17,6 +17,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -56,8 +57,12 @@ public final class LineCharts {
       provisional.setPaint(PROVISIONAL);
       provisional.setLabel(data.provisionalLabel());
       provisional.setLabelFont(new Font(style.fontFamily(), Font.PLAIN, 11));
-      provisional.setLabelAnchor(RectangleAnchor.TOP);
-      provisional.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+      // A band in the right half (the usual case: the last days) is labelled to its left, so the
+      // label is not cut at the plot's edge when the band is only a day or two wide.
+      boolean rightHalf = data.days().indexOf(data.provisionalFrom()) > data.days().size() / 2;
+      provisional.setLabelAnchor(rightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+      provisional.setLabelTextAnchor(rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+      provisional.setLabelOffsetType(org.jfree.chart.ui.LengthAdjustmentType.EXPAND);
       plot.addDomainMarker(provisional, Layer.BACKGROUND);
     }
     for (LocalDate day : data.restatedDays()) {
@@ -70,8 +75,12 @@ public final class LineCharts {
       restated.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
       plot.addDomainMarker(restated, Layer.FOREGROUND);
     }
-    // Rates drawn from zero: a trend from 18% to 20% must not look like a tenfold rise.
-    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    // Rates drawn from zero: a trend from 18% to 20% must not look like a tenfold rise. They are
+    // never negative, and a flat zero line gets a readable axis instead of ±5E-9.
+    NumberAxis values = (NumberAxis) plot.getRangeAxis();
+    values.setAutoRangeIncludesZero(true);
+    values.setRangeType(RangeType.POSITIVE);
+    values.setAutoRangeMinimumSize(data.minimumValueRange());
     colour(plot, data.series().stream().map(Series::colour).toList());
     return chart;
   }

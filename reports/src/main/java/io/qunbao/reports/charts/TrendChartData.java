@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Lines over days, one per group type, values at {@code days}. {@code restatedDays} get a marked
  * vertical line (their figures changed after first publication); days from {@code provisionalFrom}
- * on are shaded as provisional (null: nothing is provisional).
+ * on are shaded as provisional (null: nothing is provisional). {@code minimumValueRange}: the
+ * smallest span of the value axis (e.g. 1 for percent), so flat lines get readable ticks.
  */
 public record TrendChartData(
     String title,
@@ -18,4 +19,5 @@ public record TrendChartData(
     Set<LocalDate> restatedDays,
     String restatedLabel,
     LocalDate provisionalFrom,
-    String provisionalLabel) {}
+    String provisionalLabel,
+    double minimumValueRange) {}

@@ -1,5 +1,6 @@
 package io.qunbao.reports.html;
 
+import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.reports.format.ReportFormat;
 import io.qunbao.reports.html.Views.Card;
 import io.qunbao.reports.html.Views.ChannelRow;
@@ -42,36 +43,40 @@ public final class ReportPage {
   private final Messages messages;
   private final ReportFormat format;
   private final Targets targets;
+  private final QunbaoConfig.Metrics parameters;
 
-  public ReportPage(ReportData data, Messages messages, Targets targets) {
+  /** {@code parameters}: the metric parameters the captions state (conversion window, dying-group thresholds). */
+  public ReportPage(ReportData data, Messages messages, Targets targets, QunbaoConfig.Metrics parameters) {
     this.data = data;
     this.messages = messages;
     this.format = new ReportFormat(messages);
     this.targets = targets;
+    this.parameters = parameters;
   }
 
-  /** {@code charts}: file name → title, in report order; {@code fontFamily}: the CJK font's family. */
-  public Map<String, Object> context(Map<String, String> charts, String fontFamily) {
+  /** {@code charts}: file name → title, in report order. */
+  public Map<String, Object> context(Map<String, String> charts) {
     Map<String, Object> context = new HashMap<>();
     context.put("lang", messages.htmlLanguage());
     context.put("t", messages.all());
     context.put("title", messages.format("report.title", data.day().toString()));
-    context.put("fontFamily", fontFamily);
-    context.put("legend", todaysTypes().stream().map(t -> new Legend(messages.groupType(t.type()), GroupTypes.cssColour(t.type()))).toList());
-    context.put("cards", todaysTypes().stream().map(this::card).toList());
+    context.put("legend", data.typesOfTheDay().stream().map(t -> new Legend(messages.groupType(t.type()), GroupTypes.cssColour(t.type()))).toList());
+    context.put("cards", data.typesOfTheDay().stream().map(this::card).toList());
     context.put("unattributed", data.typeDay(data.day(), null)
         .map(u -> messages.format("card.unattributed", format.count(u.orders()), format.gmv(u.gmv()))).orElse(""));
-    context.put("charts", charts.entrySet().stream().map(c -> new Chart(c.getKey(), c.getValue(), messages.get("caption." + c.getKey()))).toList());
     for (Map.Entry<String, String> chart : charts.entrySet()) {
-      context.put("chart_" + chart.getKey().replace(".png", ""), new Chart(chart.getKey(), chart.getValue(), messages.get("caption." + chart.getKey())));
+      context.put("chart_" + chart.getKey().replace(".png", ""), new Chart(chart.getKey(), chart.getValue(),
+          messages.format("caption." + chart.getKey(), parameters.conversionWindowDays())));
     }
-    context.put("funnel", todaysTypes().stream().map(this::funnelRow).toList());
+    context.put("funnel", data.typesOfTheDay().stream().map(this::funnelRow).toList());
     context.put("channels", topChannels());
     context.put("referrers", data.referrers().map(this::topReferrers).orElse(List.of()));
     context.put("referrersUnpublished", data.referrers().isPresent() ? "" : messages.get("referrers.unpublished"));
     context.put("deadGroups", data.deadGroups().stream()
         .sorted(Comparator.comparingLong((DeadGroup d) -> -d.health().members()).thenComparing(d -> d.health().groupId()))
         .map(this::deadGroupRow).toList());
+    QunbaoConfig.DeadGroup dead = parameters.deadGroup();
+    context.put("deadNote", messages.format("dead.note", dead.minAgeDays(), dead.minActive(), format.percent(dead.minActiveShare())));
     context.put("quality", data.dataQuality().stream().map(this::qualityRow).toList());
     context.put("provisionalCohorts", provisionalCohorts());
     context.put("revisions", data.revisions().stream()
@@ -84,13 +89,6 @@ public final class ReportPage {
           context.get(list) instanceof List<?> rows && !rows.isEmpty());
     }
     return context;
-  }
-
-  private List<TypeDay> todaysTypes() {
-    return data.typeDays().stream()
-        .filter(t -> t.day().equals(data.day()) && t.type() != null)
-        .sorted((a, b) -> GroupTypes.ORDER.compare(a.type(), b.type()))
-        .toList();
   }
 
   private Card card(TypeDay today) {

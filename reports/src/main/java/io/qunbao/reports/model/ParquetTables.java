@@ -2,7 +2,6 @@ package io.qunbao.reports.model;
 
 import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.common.storage.Storage;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -40,28 +39,30 @@ import org.apache.parquet.schema.Type;
  */
 public final class ParquetTables {
   private final Storage storage;
+  private final PartitionPublisher publisher;
 
-  public ParquetTables(Storage storage) {
+  public ParquetTables(Storage storage, PartitionPublisher publisher) {
     this.storage = storage;
+    this.publisher = publisher;
   }
 
   /**
    * Rows of every published partition of {@code table} whose day is in {@code from … to}, each
-   * carrying its partition's day; an absent table reads as no rows.
+   * carrying its partition's day; an absent table reads as no rows. Only the partitions in range
+   * are checked for {@code _SUCCESS} (one request each on s3a, so never the whole history).
    */
   public List<Row> read(Path table, String partitionKey, LocalDate from, LocalDate to) {
     List<Row> rows = new ArrayList<>();
-    for (Map.Entry<LocalDate, Path> partition : publishedPartitions(table, partitionKey).entrySet()) {
-      LocalDate day = partition.getKey();
-      if (!day.isBefore(from) && !day.isAfter(to)) {
-        rows.addAll(readFiles(partition.getValue(), day));
+    for (Map.Entry<LocalDate, Path> partition : partitions(table, partitionKey).subMap(from, true, to, true).entrySet()) {
+      if (publisher.isPublished(partition.getValue())) {
+        rows.addAll(readFiles(partition.getValue(), partition.getKey()));
       }
     }
     return rows;
   }
 
-  /** Published partitions of {@code table}, by day, oldest first. */
-  public TreeMap<LocalDate, Path> publishedPartitions(Path table, String partitionKey) {
+  /** The {@code key=YYYY-MM-DD} folders of {@code table} by day, published or not; empty if absent. */
+  public TreeMap<LocalDate, Path> partitions(Path table, String partitionKey) {
     TreeMap<LocalDate, Path> partitions = new TreeMap<>();
     FileSystem fs = storage.fileSystem(table);
     try {
@@ -69,15 +70,18 @@ public final class ParquetTables {
       for (FileStatus child : fs.listStatus(table)) {
         String name = child.getPath().getName();
         if (child.isDirectory() && name.startsWith(partitionKey + "=")) {
-          parseDay(name.substring(partitionKey.length() + 1))
-              .filter(day -> exists(fs, new Path(child.getPath(), PartitionPublisher.SUCCESS)))
-              .ifPresent(day -> partitions.put(day, child.getPath()));
+          parseDay(name.substring(partitionKey.length() + 1)).ifPresent(day -> partitions.put(day, child.getPath()));
         }
       }
       return partitions;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + table, e);
     }
+  }
+
+  /** Whether a partition is complete ({@code _SUCCESS} written by its publisher). */
+  public boolean isPublished(Path partition) {
+    return publisher.isPublished(partition);
   }
 
   /** Rows of every Parquet file under {@code folder}, sub-folders included (day = null). */
@@ -207,13 +211,4 @@ public final class ParquetTables {
     }
   }
 
-  private static boolean exists(FileSystem fs, Path path) {
-    try {
-      return fs.exists(path);
-    } catch (FileNotFoundException e) {
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-  }
 }

@@ -22,6 +22,14 @@ public record ReportData(
     List<Revision> revisions,
     List<SourceQuality> dataQuality) {
 
+  /** The report day's rows of the group types, in the spec's order (the unattributed row left out). */
+  public List<TypeDay> typesOfTheDay() {
+    return typeDays.stream()
+        .filter(t -> t.day().equals(day) && t.type() != null)
+        .sorted((a, b) -> io.qunbao.reports.i18n.GroupTypes.ORDER.compare(a.type(), b.type()))
+        .toList();
+  }
+
   /** The report day's row of {@code type} (null = unattributed), if the table has one. */
   public Optional<TypeDay> typeDay(LocalDate on, String type) {
     return typeDays.stream()
@@ -31,10 +39,5 @@ public record ReportData(
 
   public Optional<Cohort> cohort(LocalDate on, String type) {
     return cohorts.stream().filter(c -> c.day().equals(on) && c.type().equals(type)).findFirst();
-  }
-
-  /** True when {@code table}'s partition {@code on} was restated after it was first published. */
-  public boolean restated(String table, LocalDate on) {
-    return revisions.stream().anyMatch(r -> r.table().equals(table) && on.equals(r.day()));
   }
 }

@@ -2,6 +2,7 @@ package io.qunbao.reports.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +44,7 @@ public final class ReportDataLoader {
   public ReportDataLoader(Storage storage, Warehouse warehouse, int conversionWindowDays) {
     this.storage = storage;
     this.warehouse = warehouse;
-    this.tables = new ParquetTables(storage);
+    this.tables = new ParquetTables(storage, new PartitionPublisher(storage, warehouse));
     this.conversionWindowDays = conversionWindowDays;
   }
 
@@ -71,7 +73,7 @@ public final class ReportDataLoader {
 
   /** A table the metrics job may not publish: empty when its partition of {@code day} is absent. */
   private <T> Optional<List<T>> optionalMetrics(String table, LocalDate day, Function<Row, T> type) {
-    if (!tables.publishedPartitions(warehouse.metricsTable(table), "dt").containsKey(day)) {
+    if (!tables.isPublished(warehouse.metrics(table, day))) {
       log.info("report: no published {} partition for {}; that part of the report says so", table, day);
       return Optional.empty();
     }
@@ -110,13 +112,15 @@ public final class ReportDataLoader {
   private Map<String, Row> latestListing(String source, String idColumn, List<String> ids, LocalDate day) {
     Map<String, Row> found = new HashMap<>();
     Set<String> wanted = new HashSet<>(ids);
-    for (Path snapshot : tables.publishedPartitions(warehouse.rawTable(source), "export_date").headMap(day, true).descendingMap().values()) {
+    for (Path snapshot : tables.partitions(warehouse.rawTable(source), "export_date").headMap(day, true).descendingMap().values()) {
       if (wanted.isEmpty()) break;
-      // Within one snapshot the later file, then the later line wins: rows are read in that order.
+      if (!tables.isPublished(snapshot)) continue;
+      // Within one snapshot, on a repeated id the later source file, then the later line wins.
       Map<String, Row> listed = new HashMap<>();
-      for (Row row : tables.readAll(snapshot)) {
-        listed.put(row.string(idColumn), row);
-      }
+      tables.readAll(snapshot).stream()
+          .sorted(Comparator.comparing((Row row) -> String.valueOf(row.string("source_file")))
+              .thenComparing(row -> row.count("source_line"), Comparator.nullsFirst(Comparator.naturalOrder())))
+          .forEach(row -> listed.put(row.string(idColumn), row));
       for (String id : List.copyOf(wanted)) {
         if (listed.containsKey(id)) {
           found.put(id, listed.get(id));

@@ -1,9 +1,9 @@
 package io.qunbao.reports.charts;
 
 import static io.qunbao.reports.charts.ChartTestSupport.STYLE;
-import static io.qunbao.reports.charts.ChartTestSupport.pixels;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qunbao.reports.Pixels;
 import io.qunbao.reports.i18n.GroupTypes;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
@@ -38,10 +38,10 @@ class BarChartsTest {
     assertThat(plot.getRangeAxis().getLabel()).isEqualTo("百分比 (%)");
     assertThat(chart.getTitle().getText()).isEqualTo("各群类型触达率与活跃率");
     // The bars are drawn: traffic's two bars and camp's one non-zero bar cover thousands of pixels.
-    assertThat(pixels(image, GroupTypes.colour("traffic"))).isGreaterThan(2_000);
-    assertThat(pixels(image, GroupTypes.colour("camp"))).isGreaterThan(2_000);
+    assertThat(Pixels.of(image, GroupTypes.colour("traffic"))).isGreaterThan(2_000);
+    assertThat(Pixels.of(image, GroupTypes.colour("camp"))).isGreaterThan(2_000);
     // vip's colour appears only in its legend swatch (a few dozen pixels), no bar.
-    assertThat(pixels(image, GroupTypes.colour("vip"))).isBetween(1L, 400L);
+    assertThat(Pixels.of(image, GroupTypes.colour("vip"))).isBetween(1L, 400L);
     assertThat(image.getWidth()).isEqualTo(ChartStyle.WIDTH);
   }
 

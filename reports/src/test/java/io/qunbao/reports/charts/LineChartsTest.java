@@ -1,9 +1,9 @@
 package io.qunbao.reports.charts;
 
 import static io.qunbao.reports.charts.ChartTestSupport.STYLE;
-import static io.qunbao.reports.charts.ChartTestSupport.pixels;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qunbao.reports.Pixels;
 import io.qunbao.reports.i18n.GroupTypes;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
@@ -26,7 +26,7 @@ class LineChartsTest {
     TrendChartData data = new TrendChartData("转化率趋势", "同期群日期", "百分比 (%)", DAYS,
         List.of(new Series("引流群", GroupTypes.colour("traffic"), List.of(10.0, 12.0, 11.0, 13.0, 12.5)),
             new Series("新人群", GroupTypes.colour("new_user"), Arrays.asList(5.0, null, 6.0, 7.0, 6.5))),
-        Set.of(LocalDate.parse("2026-10-03")), "已修订", LocalDate.parse("2026-10-04"), "暂定");
+        Set.of(LocalDate.parse("2026-10-03")), "已修订", LocalDate.parse("2026-10-04"), "暂定", 1.0);
 
     // When it is drawn
     JFreeChart chart = LineCharts.trend(data, STYLE);
@@ -37,8 +37,8 @@ class LineChartsTest {
     assertThat(plot.getDataset().getSeriesCount()).isEqualTo(2);
     assertThat(plot.getDataset().getYValue(1, 1)).isNaN();
     assertThat(plot.getRenderer().getSeriesPaint(1)).isEqualTo(GroupTypes.colour("new_user"));
-    assertThat(pixels(image, GroupTypes.colour("traffic"))).isGreaterThan(500);
-    assertThat(pixels(image, GroupTypes.colour("new_user"))).isGreaterThan(300);
+    assertThat(Pixels.of(image, GroupTypes.colour("traffic"))).isGreaterThan(500);
+    assertThat(Pixels.of(image, GroupTypes.colour("new_user"))).isGreaterThan(300);
     assertThat(plot.getRangeAxis().getLabel()).isEqualTo("百分比 (%)");
     assertThat(plot.getRangeAxis().getLowerBound()).isEqualTo(0.0);
     // one restated line at 10-03, labelled; one provisional band from 10-04 on
@@ -48,6 +48,17 @@ class LineChartsTest {
     assertThat(plot.getDomainMarkers(Layer.BACKGROUND)).singleElement()
         .satisfies(m -> assertThat(((IntervalMarker) m).getStartValue()).isLessThan(epochMillis("2026-10-04")))
         .satisfies(m -> assertThat(((IntervalMarker) m).getStartValue()).isGreaterThan(epochMillis("2026-10-03")));
+  }
+
+  @Test
+  void aFlatZeroTrendHasAPlainAxisFromZero() {
+    // Given a rate that is 0 every day (e.g. no repeat buyers yet)
+    TrendChartData data = new TrendChartData("复购率", "日期", "百分比 (%)", DAYS,
+        List.of(new Series("引流群", GroupTypes.colour("traffic"), List.of(0.0, 0.0, 0.0, 0.0, 0.0))), Set.of(), "", null, "", 1.0);
+    XYPlot plot = LineCharts.trend(data, STYLE).getXYPlot();
+    // Then the axis runs from 0 over at least one point, not ±5E-9 around zero
+    assertThat(plot.getRangeAxis().getLowerBound()).isEqualTo(0.0);
+    assertThat(plot.getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(1.0);
   }
 
   @Test
