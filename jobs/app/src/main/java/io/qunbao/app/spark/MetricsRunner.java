@@ -43,6 +43,9 @@ public final class MetricsRunner {
     if (config.spark().master().startsWith("local")) {
       // a laptop or a cron box: no network name lookups, nothing listening beyond loopback
       builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+      // Spark's default of 200 shuffle partitions makes thousands of tiny tasks per run on one machine;
+      // a few per core is enough for the sizes one machine handles (spark.conf overrides it)
+      builder.config("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
     }
     S3SparkSettings.sparkConf(config).forEach(builder::config);
     config.spark().conf().forEach(builder::config);
