@@ -43,6 +43,7 @@ final class ChatExport implements Closeable {
   private final Path inbox;
   private final LocalDate day;
   private final boolean gzip;
+  private final boolean extraFields;
   private final long overlapFrom;
   private final boolean hasNextExport;
   private final Clock clock;
@@ -61,14 +62,16 @@ final class ChatExport implements Closeable {
   private int part;
 
   /**
+   * @param extraFields   whether rows carry fields of a newer export version, which the contract ignores
    * @param hasNextExport whether a next export date exists to carry late and overlapping rows to
    * @param messageIds    ids for injected bad rows, from the same sequence as real messages
    */
-  ChatExport(Path inbox, LocalDate day, boolean gzip, boolean hasNextExport, Clock clock, RejectLedger ledger,
+  ChatExport(Path inbox, LocalDate day, boolean gzip, boolean extraFields, boolean hasNextExport, Clock clock, RejectLedger ledger,
       BadRowBudget budget, SplittableRandom random, Supplier<String> messageIds, ExportTally tally) {
     this.inbox = inbox;
     this.day = day;
     this.gzip = gzip;
+    this.extraFields = extraFields;
     this.overlapFrom = clock.startOf(day.plusDays(1)) - OVERLAP_SECONDS;
     this.hasNextExport = hasNextExport;
     this.clock = clock;
@@ -121,7 +124,7 @@ final class ChatExport implements Closeable {
   private void writeGood(ChatRow row) {
     try {
       startLine();
-      row.writeTo(json);
+      row.writeTo(json, extraFields);
       json.writeRaw('\n');
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
@@ -159,7 +162,7 @@ final class ChatExport implements Closeable {
   }
 
   private void writeJsonLine(ChatRow row) throws IOException {
-    row.writeTo(json);
+    row.writeTo(json, extraFields);
     json.writeRaw('\n');
   }
 

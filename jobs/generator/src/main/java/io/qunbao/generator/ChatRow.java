@@ -69,7 +69,24 @@ record ChatRow(
 
   /** Writes the JSON object (no line end); a null field is left out, as the archive export does. */
   void writeTo(JsonGenerator json) throws IOException {
+    writeTo(json, false);
+  }
+
+  /**
+   * Writes the JSON object; {@code withExtraFields} adds fields that a newer archive export version
+   * writes and the contract ignores: {@code action} and a nested {@code ext} object.
+   */
+  void writeTo(JsonGenerator json, boolean withExtraFields) throws IOException {
     json.writeStartObject();
+    if (withExtraFields) {
+      json.writeFieldName(ACTION);
+      json.writeString(SEND);
+      json.writeFieldName(EXT);
+      json.writeStartObject();
+      json.writeFieldName(DEVICE);
+      json.writeString(msgId != null && (msgId.hashCode() & 1) == 0 ? IOS : ANDROID);
+      json.writeEndObject();
+    }
     optional(json, MSG_ID, msgId);
     optional(json, GROUP_ID, groupId);
     optional(json, SENDER_ID, senderId);
@@ -100,6 +117,12 @@ record ChatRow(
   private static final SerializedString INVITER_ID = new SerializedString("inviter_id");
   private static final SerializedString CODE_ID = new SerializedString("code_id");
   private static final SerializedString QUIT_SCENE = new SerializedString("quit_scene");
+  private static final SerializedString ACTION = new SerializedString("action");
+  private static final SerializedString SEND = new SerializedString("send");
+  private static final SerializedString EXT = new SerializedString("ext");
+  private static final SerializedString DEVICE = new SerializedString("device");
+  private static final SerializedString IOS = new SerializedString("iOS");
+  private static final SerializedString ANDROID = new SerializedString("Android");
   /** Encoded repeated values; bounded, so that one-off texts do not pile up. */
   private static final Map<String, SerializedString> REPEATED = new ConcurrentHashMap<>();
   private static final int MAX_REPEATED = 4096;

@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  *       order, a remark column with quotes, commas and line breaks); scans with Chinese headers;
  *   <li>day 3: orders gzip-compressed; scans gzip-compressed every fourth day from day 3;
  *   <li>day 4: orders with capitalized status codes ({@code Paid}) and multi-line remarks;
- *   <li>chat gzip-compressed every third day from day 1; chat time stamps mostly {@code yyyy-MM-dd HH:mm:ss},
+ *   <li>chat gzip-compressed every third day from day 1; with extra fields the contract ignores
+ *       ({@code action}, an {@code ext} object) every fourth day from day 2; chat time stamps mostly {@code yyyy-MM-dd HH:mm:ss},
  *       mostly ISO-8601 with offset every fifth day from day 3, and any form in about one row of eight.
  * </ul>
  * Day numbers count from 0, the start date.
@@ -99,7 +100,7 @@ final class DayExports implements Closeable {
     this.chatMainForm = dayIndex % 5 == 3 ? TimeForm.ISO_OFFSET : TimeForm.LOCAL_SPACE;
     this.orderStyle = orderStyle(dayIndex);
     this.csvOverlapFrom = clock.startOf(day.plusDays(1)) - CSV_OVERLAP_SECONDS;
-    this.chat = new ChatExport(inbox, day, dayIndex % 3 == 1, hasNextExport, clock, ledger,
+    this.chat = new ChatExport(inbox, day, dayIndex % 3 == 1, dayIndex % 4 == 2, hasNextExport, clock, ledger,
         budgets.get(Source.CHAT), random.split(), messageIds, tallies.get(Source.CHAT));
   }
 

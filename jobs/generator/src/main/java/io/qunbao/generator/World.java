@@ -478,10 +478,12 @@ final class World {
       String tag = Draw.chance(random, 0.1) ? "g_deleted_" + (1 + random.nextInt(20)) : null;
       orders.buy(time, customers.id(customers.any(random)), tag, 990 + 100L * random.nextInt(100), random);
     }
-    if (Draw.chance(random, 0.3) && !groups.isEmpty()) {
+    if (Draw.chance(random, 0.3)) {
       long time = clock.randomTime(day, Clock.STAFF_HOURS, random);
       Group group = Draw.oneOf(groups, random);
-      orders.buy(time, Draw.oneOf(staff.withRole(Role.SERVICE), random).id(), group.id, 1, random);
+      if (group.createdAt < time) {
+        orders.buy(time, Draw.oneOf(staff.withRole(Role.SERVICE), random).id(), group.id, 1, random);
+      }
     }
   }
 }
