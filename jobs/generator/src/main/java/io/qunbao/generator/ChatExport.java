@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * The chat export of one day: JSON Lines files of at most {@link #MAX_ROWS_PER_FILE} lines, streamed to
  * disk. It also makes the export imperfect the way real archive exports are: a few messages arrive only
  * in the next day's export (late), the last minutes of the day are exported again the next day
- * (overlap), and a few lines are bad.
+ * (overlap), and a few lines are bad. Rows are added on the background writer's thread, in order.
  */
 final class ChatExport implements Closeable {
   static final int MAX_ROWS_PER_FILE = 1_000_000;
@@ -64,7 +64,8 @@ final class ChatExport implements Closeable {
   /**
    * @param extraFields   whether rows carry fields of a newer export version, which the contract ignores
    * @param hasNextExport whether a next export date exists to carry late and overlapping rows to
-   * @param messageIds    ids for injected bad rows, from the same sequence as real messages
+   * @param clock         a clock for this export alone (it runs on the background writer's thread)
+   * @param messageIds    ids for injected bad rows (a sequence of their own, used on the writer's thread)
    */
   ChatExport(Path inbox, LocalDate day, boolean gzip, boolean extraFields, boolean hasNextExport, Clock clock, RejectLedger ledger,
       BadRowBudget budget, SplittableRandom random, Supplier<String> messageIds, ExportTally tally) {

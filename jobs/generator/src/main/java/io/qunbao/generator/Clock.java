@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * Time in the business zone: day boundaries, the time stamp forms, and event times drawn from a daily
- * rhythm. Event times are whole seconds, so every form writes the same instant.
+ * rhythm. Event times are whole seconds, so every form writes the same instant. Not thread-safe.
  */
 final class Clock {
   /** Relative customer activity per hour of the day: quiet at night, peaks at lunch and in the evening. */
@@ -34,6 +34,11 @@ final class Clock {
   Clock(ZoneId zone) {
     this.zone = zone;
     this.rules = zone.getRules();
+  }
+
+  /** A clock of the same zone for another thread: the caches of this one are not thread-safe. */
+  Clock forAnotherThread() {
+    return new Clock(zone);
   }
 
   long startOf(LocalDate day) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,8 @@ public final class InboxGenerator {
     try {
       clearOwnFolders(inbox);
       Map<Source, BadRowBudget> budgets = budgets(random);
-      try (RejectLedger ledger = new RejectLedger(inbox)) {
+      AtomicLong badMessageIds = new AtomicLong(9_000_000_000L);
+      try (RejectLedger ledger = new RejectLedger(inbox); BackgroundWriter writer = new BackgroundWriter()) {
         Snapshots snapshots = new Snapshots(inbox, world.clock, ledger, budgets, random.split());
         DayExports.Carry carry = DayExports.Carry.NONE;
         for (int dayIndex = 0; dayIndex < options.days(); dayIndex++) {
@@ -69,12 +71,13 @@ public final class InboxGenerator {
             today.put(source, new ExportTally());
           }
           try (DayExports out = new DayExports(inbox, day, dayIndex, dayIndex + 1 < options.days(), world.clock,
-              ledger, budgets, today, random.split(), world::nextMessageId)) {
+              ledger, budgets, today, random.split(), writer, () -> "m" + badMessageIds.incrementAndGet())) {
             out.carryIn(carry);
             world.live(dayIndex, out);
             carry = out.carryOut();
           }
           snapshots.write(world, dayIndex, day, today);
+          ledger.flush();
           today.forEach((source, tally) -> {
             if (!tally.files.isEmpty()) {
               tallies.computeIfAbsent(source, s -> new TreeMap<>()).put(day, tally);

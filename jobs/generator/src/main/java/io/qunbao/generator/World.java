@@ -69,7 +69,7 @@ final class World {
   }
 
   /** Ids of chat messages: fixed width, cheap to make (one per row). */
-  String nextMessageId() {
+  private String nextMessageId() {
     return "m" + (1_000_000_000L + ++messageSequence);
   }
 
