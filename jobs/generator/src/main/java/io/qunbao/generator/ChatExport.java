@@ -186,7 +186,7 @@ final class ChatExport implements Closeable {
     int marker = rendered.indexOf("\\u0001");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(rendered.substring(0, marker).getBytes(StandardCharsets.UTF_8));
-    out.writeBytes(BadValues.invalidBytes(StandardCharsets.UTF_8));
+    out.writeBytes(BadValues.invalidBytes());
     out.writeBytes(rendered.substring(marker + "\\u0001".length()).getBytes(StandardCharsets.UTF_8));
     return out.toByteArray();
   }
