@@ -1,5 +1,6 @@
 package io.qunbao.generator;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** Field values that exports.md says must be rejected: the raw material of injected bad rows. */
@@ -48,6 +49,6 @@ final class BadValues {
   private static String excelSerial(long epochSecond) {
     // days since 1899-12-30, Excel's day zero, with the time as a fraction
     double days = epochSecond / 86400.0 + 25569;
-    return String.format(java.util.Locale.ROOT, "%.4f", days);
+    return String.format(Locale.ROOT, "%.4f", days);
   }
 }

@@ -2,6 +2,7 @@ package io.qunbao.generator;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -209,7 +210,7 @@ final class DayExports implements Closeable {
       return new CsvSourceExport(source, day, new CsvExport(inbox, file, layout, style), budgets.get(source),
           badFields, clock, random.split(), ledger, tallies.get(source));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot create " + file, e);
+      throw new UncheckedIOException("cannot create " + file, e);
     }
   }
 
@@ -289,7 +290,7 @@ final class DayExports implements Closeable {
       try {
         chat.close();
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot close a chat export of " + day, e);
+        throw new UncheckedIOException("cannot close a chat export of " + day, e);
       }
     });
     writer.drain();

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -30,6 +32,7 @@ final class RejectLedger implements Closeable {
 
   private final CSVPrinter printer;
   private final List<Entry> unwritten = new ArrayList<>();
+  private final Map<RejectClass, Long> byReason = new EnumMap<>(RejectClass.class);
   private long entries;
 
   RejectLedger(Path inbox) throws IOException {
@@ -42,7 +45,17 @@ final class RejectLedger implements Closeable {
 
   synchronized void record(Source source, LocalDate exportDate, String file, long line, RejectClass reason) {
     unwritten.add(new Entry(source, exportDate, file, line, reason));
+    byReason.merge(reason, 1L, Long::sum);
     entries++;
+  }
+
+  /** Bad rows so far by reason class (every class, 0 for none). */
+  synchronized Map<RejectClass, Long> countsByReason() {
+    Map<RejectClass, Long> counts = new EnumMap<>(RejectClass.class);
+    for (RejectClass reason : RejectClass.values()) {
+      counts.put(reason, byReason.getOrDefault(reason, 0L));
+    }
+    return counts;
   }
 
   /** Writes the entries recorded so far, in order; call when a day's exports are complete. */

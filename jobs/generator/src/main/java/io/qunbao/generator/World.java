@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The simulated community: staff, customers, groups, live codes and orders, advanced one day at a
@@ -41,7 +42,7 @@ final class World {
       "欢迎新朋友入群🎉 请先看群公告", "今晚8点直播，准时开抢！", "本群专属优惠券已发放，点击领取", "今日打卡任务已更新",
       "发货通知：昨日订单已全部发出", "有问题随时@客服", "【秒杀】限时3小时，手慢无", "群规：禁止发广告"};
   /** The shop's item pages people share. */
-  private static final String[] SHOP_LINKS = java.util.stream.IntStream.range(0, 200)
+  private static final String[] SHOP_LINKS = IntStream.range(0, 200)
       .mapToObj(i -> "https://shop.example.cn/item/" + (10_000 + i * 37)).toArray(String[]::new);
   private static final String[] VOICE_TEXTS = {"刚收到，真的好用！", "已经回购三次了", "这个价格太划算了", "姐妹们冲！", "好价!"};
 

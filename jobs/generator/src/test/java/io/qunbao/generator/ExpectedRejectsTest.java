@@ -68,6 +68,11 @@ class ExpectedRejectsTest {
             "bad_amount", "unknown_status", "unknown_role", "mangled_id");
     assertThat(inbox.expectedRejects.stream().map(ExpectedReject::source).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("chat", "orders", "scans", "groups", "staff");
+    // the summary counts the same rows by class
+    Map<String, Long> listed = inbox.expectedRejects.stream()
+        .collect(Collectors.groupingBy(ExpectedReject::reasonClass, Collectors.counting()));
+    summary.badRowsByReason().forEach((reason, count) -> assertThat(count).as(reason.code())
+        .isEqualTo(listed.getOrDefault(reason.code(), 0L)));
   }
 
   @Test
