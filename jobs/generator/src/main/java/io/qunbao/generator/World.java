@@ -300,6 +300,9 @@ final class World {
     double activity = group.type.activity(age, group.dieAge);
     boolean dead = group.dieAge >= 0 && age >= group.dieAge;
 
+    if (group.createdAt >= dayStart) {
+      staffJoin(group, dayEnd, out);
+    }
     List<Group.Join> joins = new ArrayList<>(group.takeJoinsBefore(dayEnd));
     if (group.liveCode == null) {
       invitations(group, age, day, joins);
@@ -407,6 +410,20 @@ final class World {
     if (routedByCode && Draw.chance(r, PROMOTER_CHANCE)) {
       group.liveCode.promoters.add(new LiveCode.Promoter(join.customer(), "pc_" + memberId,
           1 + Draw.count(1.5, r)));
+    }
+  }
+
+  /**
+   * Right after creating a group the owner adds the other staff: member_join events of staff, which
+   * count as no one's join (staff are not customers).
+   */
+  private void staffJoin(Group group, long dayEnd, DayExports out) {
+    SplittableRandom r = group.random;
+    long time = group.createdAt;
+    for (String staffId : group.officials.subList(1, group.officials.size())) {
+      time = Math.min(dayEnd - 1, time + 1 + r.nextInt(30));
+      out.chat(ChatRow.join(nextMessageId(), group.id, staffId, time, out.chatForm(r), clock, "invite",
+          group.ownerId, null), time);
     }
   }
 

@@ -268,6 +268,9 @@ class GeneratedInboxRealismTest {
     assertThat(postingRoles).containsAnyOf("shill", "托").containsAnyOf("koc", "KOC")
         .containsAnyOf("owner", "群主").containsAnyOf("service", "客服");
     assertThat(chat.stream().filter(c -> !isMembership(c) && !staffIds.contains(c.senderId()))).isNotEmpty();
+    // the owner adds the other staff to a new group: staff join events, which are nobody's join
+    assertThat(chat.stream().filter(c -> "member_join".equals(c.msgType()) && staffIds.contains(c.senderId())))
+        .isNotEmpty();
   }
 
   @Test
