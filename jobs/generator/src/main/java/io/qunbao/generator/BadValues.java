@@ -1,14 +1,17 @@
 package io.qunbao.generator;
 
-import java.nio.charset.Charset;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** Field values that exports.md says must be rejected: the raw material of injected bad rows. */
 final class BadValues {
-  /** "中文" in GBK: a GBK tool's bytes inside a UTF-8 file, not valid UTF-8. */
-  private static final byte[] GBK_IN_UTF8 = {(byte) 0xD6, (byte) 0xD0, (byte) 0xCE, (byte) 0xC4};
-  /** 0x80 and 0xFF are never valid GB18030 bytes (and 0xFF is never valid UTF-8 either). */
-  private static final byte[] INVALID_IN_GB18030 = {(byte) 0xFF, (byte) 0x80};
+  /**
+   * "中文" in GBK followed by a stray 0xFF: what a GBK tool leaves in a UTF-8 file. The 0xFF matters: a
+   * file whose only non-ASCII line is GBK is a valid GB18030 file, and a reader that detects the
+   * encoding may rightly take it for one; 0xFF is valid in neither encoding, so the line is bad
+   * whichever a reader chooses.
+   */
+  private static final byte[] INVALID_BYTES = {(byte) 0xD6, (byte) 0xD0, (byte) 0xCE, (byte) 0xC4, (byte) 0xFF};
 
   private BadValues() {}
 
@@ -38,14 +41,14 @@ final class BadValues {
     return Draw.oneOf(random, "2.5E+17", "1.23457E+18", "8.60112E+15", "1E+16", "3.2e+17");
   }
 
-  /** Bytes that are not valid in {@code charset} (UTF-8 or GB18030). */
-  static byte[] invalidBytes(Charset charset) {
-    return charset.name().startsWith("UTF") ? GBK_IN_UTF8.clone() : INVALID_IN_GB18030.clone();
+  /** Bytes that are valid neither in UTF-8 nor in GB18030, the encodings of exports.md. */
+  static byte[] invalidBytes() {
+    return INVALID_BYTES.clone();
   }
 
   private static String excelSerial(long epochSecond) {
     // days since 1899-12-30, Excel's day zero, with the time as a fraction
     double days = epochSecond / 86400.0 + 25569;
-    return String.format(java.util.Locale.ROOT, "%.4f", days);
+    return String.format(Locale.ROOT, "%.4f", days);
   }
 }

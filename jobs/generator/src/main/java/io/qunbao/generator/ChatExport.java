@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * The chat export of one day: JSON Lines files of at most {@link #MAX_ROWS_PER_FILE} lines, streamed to
  * disk. It also makes the export imperfect the way real archive exports are: a few messages arrive only
  * in the next day's export (late), the last minutes of the day are exported again the next day
- * (overlap), and a few lines are bad.
+ * (overlap), and a few lines are bad. Rows are added on the background writer's thread, in order.
  */
 final class ChatExport implements Closeable {
   static final int MAX_ROWS_PER_FILE = 1_000_000;
@@ -43,6 +43,7 @@ final class ChatExport implements Closeable {
   private final Path inbox;
   private final LocalDate day;
   private final boolean gzip;
+  private final boolean extraFields;
   private final long overlapFrom;
   private final boolean hasNextExport;
   private final Clock clock;
@@ -61,14 +62,17 @@ final class ChatExport implements Closeable {
   private int part;
 
   /**
+   * @param extraFields   whether rows carry fields of a newer export version, which the contract ignores
    * @param hasNextExport whether a next export date exists to carry late and overlapping rows to
-   * @param messageIds    ids for injected bad rows, from the same sequence as real messages
+   * @param clock         a clock for this export alone (it runs on the background writer's thread)
+   * @param messageIds    ids for injected bad rows (a sequence of their own, used on the writer's thread)
    */
-  ChatExport(Path inbox, LocalDate day, boolean gzip, boolean hasNextExport, Clock clock, RejectLedger ledger,
+  ChatExport(Path inbox, LocalDate day, boolean gzip, boolean extraFields, boolean hasNextExport, Clock clock, RejectLedger ledger,
       BadRowBudget budget, SplittableRandom random, Supplier<String> messageIds, ExportTally tally) {
     this.inbox = inbox;
     this.day = day;
     this.gzip = gzip;
+    this.extraFields = extraFields;
     this.overlapFrom = clock.startOf(day.plusDays(1)) - OVERLAP_SECONDS;
     this.hasNextExport = hasNextExport;
     this.clock = clock;
@@ -121,7 +125,7 @@ final class ChatExport implements Closeable {
   private void writeGood(ChatRow row) {
     try {
       startLine();
-      row.writeTo(json);
+      row.writeTo(json, extraFields);
       json.writeRaw('\n');
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
@@ -159,7 +163,7 @@ final class ChatExport implements Closeable {
   }
 
   private void writeJsonLine(ChatRow row) throws IOException {
-    row.writeTo(json);
+    row.writeTo(json, extraFields);
     json.writeRaw('\n');
   }
 
@@ -182,7 +186,7 @@ final class ChatExport implements Closeable {
     int marker = rendered.indexOf("\\u0001");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(rendered.substring(0, marker).getBytes(StandardCharsets.UTF_8));
-    out.writeBytes(BadValues.invalidBytes(StandardCharsets.UTF_8));
+    out.writeBytes(BadValues.invalidBytes());
     out.writeBytes(rendered.substring(marker + "\\u0001".length()).getBytes(StandardCharsets.UTF_8));
     return out.toByteArray();
   }

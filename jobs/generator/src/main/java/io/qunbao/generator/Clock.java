@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * Time in the business zone: day boundaries, the time stamp forms, and event times drawn from a daily
- * rhythm. Event times are whole seconds, so every form writes the same instant.
+ * rhythm. Event times are whole seconds, so every form writes the same instant. Not thread-safe.
  */
 final class Clock {
   /** Relative customer activity per hour of the day: quiet at night, peaks at lunch and in the evening. */
@@ -25,6 +25,8 @@ final class Clock {
   private final ZoneRules rules;
   /** Start of day, by epoch day: asked for every event, and the zone rules are slow to ask. */
   private final Map<Long, Long> dayStarts = new HashMap<>();
+  private long lastStartDay = Long.MIN_VALUE;
+  private long lastStart;
   /** The date part of the last local time written, by local epoch day: most rows share it. */
   private long lastLocalDay = Long.MIN_VALUE;
   private char[] lastDate;
@@ -34,8 +36,18 @@ final class Clock {
     this.rules = zone.getRules();
   }
 
+  /** A clock of the same zone for another thread: the caches of this one are not thread-safe. */
+  Clock forAnotherThread() {
+    return new Clock(zone);
+  }
+
   long startOf(LocalDate day) {
-    return dayStarts.computeIfAbsent(day.toEpochDay(), d -> day.atStartOfDay(zone).toEpochSecond());
+    long epochDay = day.toEpochDay();
+    if (epochDay != lastStartDay) {
+      lastStart = dayStarts.computeIfAbsent(epochDay, d -> day.atStartOfDay(zone).toEpochSecond());
+      lastStartDay = epochDay;
+    }
+    return lastStart;
   }
 
   LocalDate dayOf(long epochSecond) {
@@ -45,7 +57,7 @@ final class Clock {
   /** A time on {@code day}, its hour drawn from {@code hourWeights}, uniform within the hour. */
   long randomTime(LocalDate day, Draw.Weights hours, SplittableRandom random) {
     long start = startOf(day);
-    long end = startOf(day.plusDays(1));
+    long end = rules.isFixedOffset() ? start + 86_400 : startOf(day.plusDays(1));
     int hour = hours.draw(random);
     return Math.min(end - 1, start + hour * 3600L + random.nextInt(3600));
   }

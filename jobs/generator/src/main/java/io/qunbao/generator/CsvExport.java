@@ -57,7 +57,7 @@ final class CsvExport implements Closeable {
     }
     this.text = new LineCountingWriter(new BufferedWriter(new OutputStreamWriter(bytes, style.charset()), 1 << 16));
     this.format = CSVFormat.RFC4180.builder()
-        .setRecordSeparator(style.crlf() ? "\r\n" : "\n")
+        .setRecordSeparator(lineEnd())
         .setQuoteMode(QuoteMode.MINIMAL)
         .get();
     this.printer = new CSVPrinter(text, format);
@@ -79,14 +79,7 @@ final class CsvExport implements Closeable {
 
   /** Writes one record; returns the line it starts on. */
   long write(String[] canonicalValues) {
-    long line = text.nextLine();
-    try {
-      printer.printRecord((Object[]) ordered(canonicalValues));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + relativePath, e);
-    }
-    records++;
-    return line;
+    return record(() -> printer.printRecord((Object[]) ordered(canonicalValues)));
   }
 
   /** The record as this file would write it, without its line end, for crafting a bad variant. */
@@ -102,10 +95,30 @@ final class CsvExport implements Closeable {
 
   /** Writes a (broken) record as raw text plus the line end; returns the line it starts on. */
   long writeRaw(String recordText) {
+    return record(() -> {
+      text.write(recordText);
+      text.write(lineEnd());
+    });
+  }
+
+  /** Writes a record as raw bytes plus the line end (bytes that are not valid text); returns its line. */
+  long writeRawBytes(byte[] recordBytes) {
+    return record(() -> {
+      text.flush();
+      bytes.write(recordBytes);
+      text.write(lineEnd());
+    });
+  }
+
+  private interface Output {
+    void write() throws IOException;
+  }
+
+  /** Writes one record with {@code output}; returns the line it starts on. */
+  private long record(Output output) {
     long line = text.nextLine();
     try {
-      text.write(recordText);
-      text.write(style.crlf() ? "\r\n" : "\n");
+      output.write();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + relativePath, e);
     }
@@ -113,18 +126,8 @@ final class CsvExport implements Closeable {
     return line;
   }
 
-  /** Writes a record as raw bytes plus the line end (bytes that are not valid text); returns its line. */
-  long writeRawBytes(byte[] recordBytes) {
-    long line = text.nextLine();
-    try {
-      text.flush();
-      bytes.write(recordBytes);
-      text.write(style.crlf() ? "\r\n" : "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + relativePath, e);
-    }
-    records++;
-    return line;
+  private String lineEnd() {
+    return style.crlf() ? "\r\n" : "\n";
   }
 
   private String[] ordered(String[] canonicalValues) {

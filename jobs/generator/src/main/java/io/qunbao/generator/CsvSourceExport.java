@@ -119,7 +119,7 @@ final class CsvSourceExport implements Closeable {
     int at = rendered.indexOf(MARKER);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(rendered.substring(0, at).getBytes(file.charset()));
-    out.writeBytes(BadValues.invalidBytes(file.charset()));
+    out.writeBytes(BadValues.invalidBytes());
     out.writeBytes(rendered.substring(at + MARKER.length()).getBytes(file.charset()));
     return file.writeRawBytes(out.toByteArray());
   }

@@ -2,6 +2,7 @@ package io.qunbao.generator;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  *       order, a remark column with quotes, commas and line breaks); scans with Chinese headers;
  *   <li>day 3: orders gzip-compressed; scans gzip-compressed every fourth day from day 3;
  *   <li>day 4: orders with capitalized status codes ({@code Paid}) and multi-line remarks;
- *   <li>chat gzip-compressed every third day from day 1; chat time stamps mostly {@code yyyy-MM-dd HH:mm:ss},
+ *   <li>chat gzip-compressed every third day from day 1; with extra fields the contract ignores
+ *       ({@code action}, an {@code ext} object) every fourth day from day 2; chat time stamps mostly {@code yyyy-MM-dd HH:mm:ss},
  *       mostly ISO-8601 with offset every fifth day from day 3, and any form in about one row of eight.
  * </ul>
  * Day numbers count from 0, the start date.
@@ -39,6 +41,8 @@ final class DayExports implements Closeable {
   private static final Charset GB18030 = Charset.forName("GB18030");
   private static final TimeForm[] ALL_FORMS = TimeForm.values();
   private static final double OTHER_FORM_SHARE = 0.12;
+  /** Chat rows handed to the background writer at once. */
+  private static final int CHAT_BATCH = 4096;
   /** The next orders/scans export repeats the rows of this last stretch of the day. */
   private static final long CSV_OVERLAP_SECONDS = 3600;
   private static final String[] REMARKS = {
@@ -75,6 +79,11 @@ final class DayExports implements Closeable {
   private final Map<Source, ExportTally> tallies;
   private final SplittableRandom random;
   private final ChatExport chat;
+  private final BackgroundWriter writer;
+  /** Chat rows and their event times not yet handed to the writer. */
+  private ChatRow[] chatBatch = new ChatRow[CHAT_BATCH];
+  private long[] chatTimes = new long[CHAT_BATCH];
+  private int chatBatchSize;
   private final TimeForm chatMainForm;
   private final OrderStyle orderStyle;
   private final long csvOverlapFrom;
@@ -86,7 +95,7 @@ final class DayExports implements Closeable {
 
   DayExports(Path inbox, LocalDate day, int dayIndex, boolean hasNextExport, Clock clock, RejectLedger ledger,
       Map<Source, BadRowBudget> budgets, Map<Source, ExportTally> tallies, SplittableRandom random,
-      Supplier<String> messageIds) {
+      BackgroundWriter writer, Supplier<String> badMessageIds) {
     this.inbox = inbox;
     this.day = day;
     this.dayIndex = dayIndex;
@@ -96,16 +105,18 @@ final class DayExports implements Closeable {
     this.budgets = budgets;
     this.tallies = tallies;
     this.random = random;
+    this.writer = writer;
     this.chatMainForm = dayIndex % 5 == 3 ? TimeForm.ISO_OFFSET : TimeForm.LOCAL_SPACE;
     this.orderStyle = orderStyle(dayIndex);
     this.csvOverlapFrom = clock.startOf(day.plusDays(1)) - CSV_OVERLAP_SECONDS;
-    this.chat = new ChatExport(inbox, day, dayIndex % 3 == 1, hasNextExport, clock, ledger,
-        budgets.get(Source.CHAT), random.split(), messageIds, tallies.get(Source.CHAT));
+    this.chat = new ChatExport(inbox, day, dayIndex % 3 == 1, dayIndex % 4 == 2, hasNextExport,
+        clock.forAnotherThread(), ledger, budgets.get(Source.CHAT), random.split(), badMessageIds,
+        tallies.get(Source.CHAT));
   }
 
   /** Writes first what the previous export left: late chat rows and the overlap this export repeats. */
   void carryIn(Carry carry) {
-    chat.carryIn(carry.lateChat(), carry.repeatedChat());
+    writer.submit(() -> chat.carryIn(carry.lateChat(), carry.repeatedChat()));
     for (OrderBook.Row row : carry.repeatedOrders()) {
       orders().writeRepeated(orderValues(row));
     }
@@ -119,8 +130,30 @@ final class DayExports implements Closeable {
     return Draw.chance(r, OTHER_FORM_SHARE) ? ALL_FORMS[r.nextInt(ALL_FORMS.length)] : chatMainForm;
   }
 
+  /** A chat row about an event at {@code time}; written in the background, in the order given. */
   void chat(ChatRow row, long time) {
-    chat.add(row, time);
+    chatBatch[chatBatchSize] = row;
+    chatTimes[chatBatchSize] = time;
+    if (++chatBatchSize == CHAT_BATCH) {
+      handOverChat();
+    }
+  }
+
+  private void handOverChat() {
+    if (chatBatchSize == 0) {
+      return;
+    }
+    ChatRow[] rows = chatBatch;
+    long[] times = chatTimes;
+    int size = chatBatchSize;
+    writer.submit(() -> {
+      for (int i = 0; i < size; i++) {
+        chat.add(rows[i], times[i]);
+      }
+    });
+    chatBatch = new ChatRow[CHAT_BATCH];
+    chatTimes = new long[CHAT_BATCH];
+    chatBatchSize = 0;
   }
 
   void scan(ScanRow row) {
@@ -144,8 +177,10 @@ final class DayExports implements Closeable {
     }
   }
 
-  /** What the next export must carry; call after the day is written. */
+  /** What the next export must carry; call after the day is written (waits for the chat writer). */
   Carry carryOut() {
+    handOverChat();
+    writer.drain();
     return new Carry(chat.lateForNextExport(), chat.overlapForNextExport(), ordersForNextExport, scansForNextExport);
   }
 
@@ -175,7 +210,7 @@ final class DayExports implements Closeable {
       return new CsvSourceExport(source, day, new CsvExport(inbox, file, layout, style), budgets.get(source),
           badFields, clock, random.split(), ledger, tallies.get(source));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot create " + file, e);
+      throw new UncheckedIOException("cannot create " + file, e);
     }
   }
 
@@ -250,7 +285,15 @@ final class DayExports implements Closeable {
 
   @Override
   public void close() throws IOException {
-    chat.close();
+    handOverChat();
+    writer.submit(() -> {
+      try {
+        chat.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close a chat export of " + day, e);
+      }
+    });
+    writer.drain();
     if (orders != null) {
       orders.close();
     }

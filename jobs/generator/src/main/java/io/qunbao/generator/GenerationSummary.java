@@ -2,6 +2,7 @@ package io.qunbao.generator;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -13,6 +14,7 @@ import java.util.SortedMap;
  * @param groups    groups created (some before the first export date)
  * @param customers customers met
  * @param purchases orders placed (each may have several rows)
+ * @param badRowsByReason injected bad rows by reason class, over all sources and days
  * @param elapsed   wall time of the run (not in summary.json, which must be reproducible)
  */
 public record GenerationSummary(
@@ -21,16 +23,17 @@ public record GenerationSummary(
     int groups,
     int customers,
     long purchases,
+    Map<RejectClass, Long> badRowsByReason,
     Duration elapsed) {
 
   /** Records written for {@code source} over all days, bad ones included. */
   public long rows(Source source) {
-    return exports.getOrDefault(source, java.util.Collections.emptySortedMap()).values().stream()
+    return exports.getOrDefault(source, Collections.emptySortedMap()).values().stream()
         .mapToLong(ExportCounts::rows).sum();
   }
 
   public long badRows(Source source) {
-    return exports.getOrDefault(source, java.util.Collections.emptySortedMap()).values().stream()
+    return exports.getOrDefault(source, Collections.emptySortedMap()).values().stream()
         .mapToLong(ExportCounts::badRows).sum();
   }
 

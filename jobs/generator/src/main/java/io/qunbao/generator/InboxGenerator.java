@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +60,9 @@ public final class InboxGenerator {
     try {
       clearOwnFolders(inbox);
       Map<Source, BadRowBudget> budgets = budgets(random);
-      try (RejectLedger ledger = new RejectLedger(inbox)) {
+      AtomicLong badMessageIds = new AtomicLong(9_000_000_000L);
+      Map<RejectClass, Long> badRowsByReason;
+      try (RejectLedger ledger = new RejectLedger(inbox); BackgroundWriter writer = new BackgroundWriter()) {
         Snapshots snapshots = new Snapshots(inbox, world.clock, ledger, budgets, random.split());
         DayExports.Carry carry = DayExports.Carry.NONE;
         for (int dayIndex = 0; dayIndex < options.days(); dayIndex++) {
@@ -69,12 +73,13 @@ public final class InboxGenerator {
             today.put(source, new ExportTally());
           }
           try (DayExports out = new DayExports(inbox, day, dayIndex, dayIndex + 1 < options.days(), world.clock,
-              ledger, budgets, today, random.split(), world::nextMessageId)) {
+              ledger, budgets, today, random.split(), writer, () -> "m" + badMessageIds.incrementAndGet())) {
             out.carryIn(carry);
             world.live(dayIndex, out);
             carry = out.carryOut();
           }
           snapshots.write(world, dayIndex, day, today);
+          ledger.flush();
           today.forEach((source, tally) -> {
             if (!tally.files.isEmpty()) {
               tallies.computeIfAbsent(source, s -> new TreeMap<>()).put(day, tally);
@@ -85,9 +90,11 @@ public final class InboxGenerator {
               today.get(Source.GROUPS).rows, today.get(Source.STAFF).rows,
               today.values().stream().mapToLong(t -> t.badRows).sum(), (System.nanoTime() - dayStarted) / 1_000_000);
         }
+        badRowsByReason = ledger.countsByReason();
       }
       GenerationSummary summary = new GenerationSummary(options, frozen(tallies), world.groups.size(),
-          world.customers.size(), world.orders.purchases(), Duration.ofNanos(System.nanoTime() - started));
+          world.customers.size(), world.orders.purchases(), Collections.unmodifiableMap(badRowsByReason),
+          Duration.ofNanos(System.nanoTime() - started));
       writeSummary(inbox, summary);
       log.info("generate: {} rows ({} bad) for {} days into {} in {} ms ({} rows/s)", summary.totalRows(),
           summary.totalBadRows(), options.days(), inbox, summary.elapsed().toMillis(),
@@ -135,9 +142,9 @@ public final class InboxGenerator {
     tallies.forEach((source, byDay) -> {
       SortedMap<LocalDate, ExportCounts> counts = new TreeMap<>();
       byDay.forEach((day, tally) -> counts.put(day, tally.freeze()));
-      out.put(source, java.util.Collections.unmodifiableSortedMap(counts));
+      out.put(source, Collections.unmodifiableSortedMap(counts));
     });
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   /** summary.json: the options and the counts, and nothing that changes from run to run (no timings). */
@@ -162,6 +169,9 @@ public final class InboxGenerator {
       totals.put(source.folder(), Map.of("rows", summary.rows(source), "bad_rows", summary.badRows(source)));
     }
     json.put("totals", totals);
+    Map<String, Object> byReason = new LinkedHashMap<>();
+    summary.badRowsByReason().forEach((reason, count) -> byReason.put(reason.code(), count));
+    json.put("bad_rows_by_reason", byReason);
     Map<String, Object> exports = new LinkedHashMap<>();
     summary.exports().forEach((source, byDay) -> {
       Map<String, Object> days = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -13,24 +14,23 @@ import java.util.TreeMap;
  * arrive days after the purchase.
  */
 final class OrderBook {
+  /** Order statuses of exports.md: the code is the lower-case name; the label is what Chinese exports write. */
   enum Status {
-    PAID("paid", "已付款"),
-    SHIPPED("shipped", "已发货"),
-    COMPLETED("completed", "已完成"),
-    REFUNDED("refunded", "已退款"),
-    CANCELLED("cancelled", "已取消"),
-    PENDING("pending", "待付款");
+    PAID("已付款"),
+    SHIPPED("已发货"),
+    COMPLETED("已完成"),
+    REFUNDED("已退款"),
+    CANCELLED("已取消"),
+    PENDING("待付款");
 
-    private final String code;
     private final String label;
 
-    Status(String code, String label) {
-      this.code = code;
+    Status(String label) {
       this.label = label;
     }
 
     String code() {
-      return code;
+      return name().toLowerCase(Locale.ROOT);
     }
 
     String label() {

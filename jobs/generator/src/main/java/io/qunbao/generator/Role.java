@@ -1,23 +1,23 @@
 package io.qunbao.generator;
 
-/** Staff roles of exports.md with their Chinese labels. */
-enum Role {
-  OWNER("owner", "群主"),
-  ADMIN("admin", "管理员"),
-  SERVICE("service", "客服"),
-  KOC("koc", "KOC"),
-  SHILL("shill", "托");
+import java.util.Locale;
 
-  private final String code;
+/** Staff roles of exports.md: the code is the lower-case name; each has its Chinese label. */
+enum Role {
+  OWNER("群主"),
+  ADMIN("管理员"),
+  SERVICE("客服"),
+  KOC("KOC"),
+  SHILL("托");
+
   private final String label;
 
-  Role(String code, String label) {
-    this.code = code;
+  Role(String label) {
     this.label = label;
   }
 
   String code() {
-    return code;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   String label() {

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The simulated community: staff, customers, groups, live codes and orders, advanced one day at a
@@ -40,6 +41,9 @@ final class World {
   private static final String[] OFFICIAL_TEXTS = {
       "欢迎新朋友入群🎉 请先看群公告", "今晚8点直播，准时开抢！", "本群专属优惠券已发放，点击领取", "今日打卡任务已更新",
       "发货通知：昨日订单已全部发出", "有问题随时@客服", "【秒杀】限时3小时，手慢无", "群规：禁止发广告"};
+  /** The shop's item pages people share. */
+  private static final String[] SHOP_LINKS = IntStream.range(0, 200)
+      .mapToObj(i -> "https://shop.example.cn/item/" + (10_000 + i * 37)).toArray(String[]::new);
   private static final String[] VOICE_TEXTS = {"刚收到，真的好用！", "已经回购三次了", "这个价格太划算了", "姐妹们冲！", "好价!"};
 
   private final GeneratorOptions options;
@@ -66,7 +70,7 @@ final class World {
   }
 
   /** Ids of chat messages: fixed width, cheap to make (one per row). */
-  String nextMessageId() {
+  private String nextMessageId() {
     return "m" + (1_000_000_000L + ++messageSequence);
   }
 
@@ -296,6 +300,9 @@ final class World {
     double activity = group.type.activity(age, group.dieAge);
     boolean dead = group.dieAge >= 0 && age >= group.dieAge;
 
+    if (group.createdAt >= dayStart) {
+      staffJoin(group, dayEnd, out);
+    }
     List<Group.Join> joins = new ArrayList<>(group.takeJoinsBefore(dayEnd));
     if (group.liveCode == null) {
       invitations(group, age, day, joins);
@@ -406,6 +413,20 @@ final class World {
     }
   }
 
+  /**
+   * Right after creating a group the owner adds the other staff: member_join events of staff, which
+   * count as no one's join (staff are not customers).
+   */
+  private void staffJoin(Group group, long dayEnd, DayExports out) {
+    SplittableRandom r = group.random;
+    long time = group.createdAt;
+    for (String staffId : group.officials.subList(1, group.officials.size())) {
+      time = Math.min(dayEnd - 1, time + 1 + r.nextInt(30));
+      out.chat(ChatRow.join(nextMessageId(), group.id, staffId, time, out.chatForm(r), clock, "invite",
+          group.ownerId, null), time);
+    }
+  }
+
   private void leave(Group group, Group.Leave leave, DayExports out) {
     if (group.present.remove(leave.customer())) {
       SplittableRandom r = group.random;
@@ -435,7 +456,7 @@ final class World {
   private static String content(String type, String[] texts, SplittableRandom r) {
     return switch (type) {
       case "text" -> Draw.oneOf(r, texts);
-      case "link" -> "https://shop.example.cn/item/" + (10000 + r.nextInt(90000));
+      case "link" -> SHOP_LINKS[r.nextInt(SHOP_LINKS.length)];
       case "miniprogram" -> "【小程序】限时优惠";
       default -> null;
     };
@@ -475,10 +496,12 @@ final class World {
       String tag = Draw.chance(random, 0.1) ? "g_deleted_" + (1 + random.nextInt(20)) : null;
       orders.buy(time, customers.id(customers.any(random)), tag, 990 + 100L * random.nextInt(100), random);
     }
-    if (Draw.chance(random, 0.3) && !groups.isEmpty()) {
+    if (Draw.chance(random, 0.3)) {
       long time = clock.randomTime(day, Clock.STAFF_HOURS, random);
       Group group = Draw.oneOf(groups, random);
-      orders.buy(time, Draw.oneOf(staff.withRole(Role.SERVICE), random).id(), group.id, 1, random);
+      if (group.createdAt < time) {
+        orders.buy(time, Draw.oneOf(staff.withRole(Role.SERVICE), random).id(), group.id, 1, random);
+      }
     }
   }
 }

@@ -67,6 +67,8 @@ final class GeneratedInbox {
   final Path root;
   final List<ExpectedReject> expectedRejects;
   private final Set<String> rejectedLines;
+  private List<Chat> chat;
+  private final Map<String, List<Row>> csv = new HashMap<>();
 
   GeneratedInbox(Path root) {
     this.root = root;
@@ -132,8 +134,20 @@ final class GeneratedInbox {
     }
   }
 
-  /** Every accepted chat line of every export. */
-  List<Chat> chat() {
+  /** Every accepted chat line of every export (read once, then kept). */
+  synchronized List<Chat> chat() {
+    if (chat == null) {
+      chat = List.copyOf(readChat());
+    }
+    return chat;
+  }
+
+  /** Every accepted record of a CSV source, values keyed by English column name (read once, then kept). */
+  synchronized List<Row> csv(String source, Map<String, String> chineseToEnglish) {
+    return csv.computeIfAbsent(source, s -> List.copyOf(readCsv(s, chineseToEnglish)));
+  }
+
+  private List<Chat> readChat() {
     List<Chat> rows = new ArrayList<>();
     for (String file : files("chat")) {
       List<byte[]> lines = physicalLines(bytes(file));
@@ -170,11 +184,10 @@ final class GeneratedInbox {
   }
 
   /**
-   * Every accepted record of a CSV source, values keyed by English column name. Bad lines that are
-   * one physical line each (broken quoting, bad bytes) are blanked out before parsing; other rejects
-   * are skipped by their start line.
+   * Bad lines that are one physical line each (broken quoting, bad bytes) are blanked out before
+   * parsing; other rejects are skipped by their start line.
    */
-  List<Row> csv(String source, Map<String, String> chineseToEnglish) {
+  private List<Row> readCsv(String source, Map<String, String> chineseToEnglish) {
     List<Row> rows = new ArrayList<>();
     for (String file : files(source)) {
       byte[] bytes = bytes(file);

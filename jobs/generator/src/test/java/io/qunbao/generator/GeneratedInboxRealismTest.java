@@ -204,6 +204,11 @@ class GeneratedInboxRealismTest {
       peak.merge(c.groupId(), members.size(), Math::max);
     }
     assertThat(peak).allSatisfy((group, max) -> assertThat(max).isLessThanOrEqualTo(capacity.getOrDefault(group, 500)));
+    // each group gets at most 200 joins through live codes and the posters they route
+    Map<String, Long> codeJoins = byTime.stream().filter(c -> "member_join".equals(c.msgType()) && c.codeId() != null
+        && (c.codeId().startsWith("lc") || c.codeId().startsWith("pc_")))
+        .collect(Collectors.groupingBy(Chat::groupId, Collectors.counting()));
+    assertThat(codeJoins.values()).isNotEmpty().allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(200L));
     // live-code groups fill up to the 200 of a WeChat group QR code
     assertThat(peak.entrySet().stream().filter(e -> capacity.getOrDefault(e.getKey(), 500) == 200)
         .mapToInt(Map.Entry::getValue).max().orElse(0)).isGreaterThan(180);
@@ -263,6 +268,9 @@ class GeneratedInboxRealismTest {
     assertThat(postingRoles).containsAnyOf("shill", "托").containsAnyOf("koc", "KOC")
         .containsAnyOf("owner", "群主").containsAnyOf("service", "客服");
     assertThat(chat.stream().filter(c -> !isMembership(c) && !staffIds.contains(c.senderId()))).isNotEmpty();
+    // the owner adds the other staff to a new group: staff join events, which are nobody's join
+    assertThat(chat.stream().filter(c -> "member_join".equals(c.msgType()) && staffIds.contains(c.senderId())))
+        .isNotEmpty();
   }
 
   @Test
@@ -300,6 +308,14 @@ class GeneratedInboxRealismTest {
 
     byte[] bom = Files.readAllBytes(inbox.root.resolve("orders/2026-11-02/orders_20261102.csv"));
     assertThat(new byte[] {bom[0], bom[1], bom[2]}).isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+  }
+
+  @Test
+  void someChatExportsCarryFieldsTheContractIgnores() {
+    String file = "chat/2026-11-03/wecom_msgs_20261103_01.jsonl";
+    String firstLine = new String(GeneratedInbox.physicalLines(inbox.bytes(file)).get(0), StandardCharsets.UTF_8);
+    assertThat(GeneratedInbox.parseJson(firstLine).get("ext").isObject()).isTrue();
+    assertThat(chat.stream().filter(c -> c.file().equals(file))).isNotEmpty();
   }
 
   @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InboxGeneratorDeterminismTest {
   private static final GeneratorOptions SMALL = GeneratorOptions.defaults(Path.of("unused"))
-      .withDays(5).withGroups(40).withMessagesPerGroupPerDay(60);
+      .withDays(5).withGroups(40).withMessagesPerGroupPerDay(250); // several chat batches a day for the background writer
 
   @TempDir
   Path temp;
