@@ -27,7 +27,6 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +75,9 @@ public final class SourceIngestion {
     Path stagedRejects = publisher.stage(rejectsTarget);
     try {
       Landing<T> landing = new Landing<>(reader, exportDate, config.zone(), started);
-      try (ParquetWriter<T> raw = ParquetFiles.writer(new Path(stagedRaw, RAW_FILE), reader.prototype(), storage.hadoop());
+      try (BackgroundWriter<T> raw = new BackgroundWriter<>(
+              ParquetFiles.writer(new Path(stagedRaw, RAW_FILE), reader.prototype(), storage.hadoop()),
+              IngestSummary.stepName(source) + "-writer");
           RejectWriter rejects = new RejectWriter(source, stagedRejects, storage.hadoop())) {
         landing.open(raw, rejects);
         for (ExportFile file : files) {
@@ -172,7 +173,7 @@ public final class SourceIngestion {
     private final LocalDate exportDate;
     private final Instant exportDayStart;
     private final long started;
-    private ParquetWriter<T> raw;
+    private BackgroundWriter<T> raw;
     private RejectWriter rejects;
     private ExportFile file;
     private long written;
@@ -192,7 +193,7 @@ public final class SourceIngestion {
       this.lastProgressNanos = started;
     }
 
-    void open(ParquetWriter<T> raw, RejectWriter rejects) {
+    void open(BackgroundWriter<T> raw, RejectWriter rejects) {
       this.raw = raw;
       this.rejects = rejects;
     }
