@@ -22,11 +22,12 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Land the exports of one export date: reads <inbox>/<source>/<date>/ for chat, orders, scans,",
-        "groups and staff, writes raw/<source>/export_date=<date>/ (Parquet) and the bad rows to",
-        "rejects/<source>/export_date=<date>/ in the warehouse. A source whose rejects exceed",
-        "ingest.reject-share-limit publishes nothing and the command exits 3.",
-        "A date already ingested is not done again unless --force; a run that was killed resumes."})
+        "Land the exports of one export date: reads <inbox>/<source>/<date>/ for chat, orders, scans, "
+            + "groups and staff; writes raw/<source>/export_date=<date>/ (Parquet) and the bad rows to "
+            + "rejects/<source>/export_date=<date>/ in the warehouse.",
+        "A source whose rejects exceed ingest.reject-share-limit publishes nothing and the command exits 3. "
+            + "A date already ingested is not done again unless --force; a run that was killed resumes "
+            + "where it stopped."})
 final class IngestCommand implements Callable<Integer> {
   @ParentCommand
   private QunbaoCli cli;

@@ -63,9 +63,10 @@ public final class SourceIngestion {
     Path folder = new Path(inbox, source + "/" + exportDate);
     FileSystem fs = storage.fileSystem(folder);
     List<ExportFile> files = exportFiles(fs, folder, reader);
-    if (files == null) {
-      log.info("{} {}: no export ({}/{}/ absent){}", IngestSummary.stepName(source), exportDate, source, exportDate,
-          reader.isSnapshot() ? "; the latest earlier snapshot still holds" : ", nothing new");
+    if (files.isEmpty()) {
+      // an empty folder is no export either: publishing it would say "this snapshot lists nothing"
+      log.info("{} {}: no export (no export files in {}/{}/){}", IngestSummary.stepName(source), exportDate, source,
+          exportDate, reader.isSnapshot() ? "; the latest earlier snapshot still holds" : ", nothing new");
       return new IngestSummary(source, exportDate.toString(), false, List.of(), 0, 0, 0, Map.of(), 0, null, null,
           seconds(started));
     }
@@ -125,11 +126,11 @@ public final class SourceIngestion {
     }
   }
 
-  /** The export files of the folder, by name; null when the folder is absent. */
+  /** The export files of the folder, by name; none when the folder is absent. */
   private static List<ExportFile> exportFiles(FileSystem fs, Path folder, SourceReader<?> reader) {
     try {
       if (!fs.exists(folder)) {
-        return null;
+        return List.of();
       }
       List<ExportFile> files = new ArrayList<>();
       FileStatus[] listing = fs.listStatus(folder);

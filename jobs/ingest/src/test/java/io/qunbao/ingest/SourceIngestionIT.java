@@ -137,13 +137,18 @@ class SourceIngestionIT {
   }
 
   @Test
-  void aMissingSnapshotFolderPublishesNothing() {
+  void aMissingOrEmptySnapshotFolderPublishesNothing() throws IOException {
+    // given groups exported on 10-01, nothing on 10-02 and an empty folder on 10-03
     IngestFixture f = fixture();
     f.write("groups/2026-10-01/groups.csv", utf8("group_id,group_name,group_type,owner_id,created_at\ngA,A,traffic,s,2026-09-01 09:00:00\n"));
+    Files.createDirectories(f.inbox.resolve("groups/2026-10-03"));
     f.ingest("groups", "2026-10-01");
-    IngestSummary absent = f.ingest("groups", "2026-10-02");
-    assertThat(absent.published()).isFalse();
-    assertThat(Files.exists(f.raw("groups", "2026-10-02"))).isFalse();
+    // then neither 10-02 nor 10-03 publishes a (seemingly empty) snapshot
+    for (String date : List.of("2026-10-02", "2026-10-03")) {
+      assertThat(f.ingest("groups", date).published()).isFalse();
+      assertThat(Files.exists(f.raw("groups", date))).isFalse();
+    }
+    assertThat(f.rawRows("groups", "2026-10-01", "group_id")).hasSize(1);
   }
 
   private static byte[] utf8(String s) {
