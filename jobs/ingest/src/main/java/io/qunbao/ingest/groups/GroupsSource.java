@@ -8,7 +8,6 @@ import io.qunbao.ingest.parse.RejectReason;
 import io.qunbao.ingest.parse.RowRejected;
 import io.qunbao.ingest.parse.Timestamps;
 import io.qunbao.schema.raw.Group;
-import java.time.Instant;
 import java.util.List;
 
 /** groups: a full snapshot of the group list (exports.md, "groups"). */

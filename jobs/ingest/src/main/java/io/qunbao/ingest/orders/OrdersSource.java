@@ -8,7 +8,6 @@ import io.qunbao.ingest.parse.Labels;
 import io.qunbao.ingest.parse.RowRejected;
 import io.qunbao.ingest.parse.Timestamps;
 import io.qunbao.schema.raw.Order;
-import java.time.Instant;
 import java.util.List;
 
 /** orders: new and changed order rows (exports.md, "orders"). */
