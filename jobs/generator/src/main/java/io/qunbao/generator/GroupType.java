@@ -115,9 +115,12 @@ enum GroupType {
     return dissolveAfterDays;
   }
 
+  /** Activity on the first days: newcomers greet, ask, introduce themselves. */
+  private static final double[] FIRST_DAYS = {1.2, 1.4, 1.2};
+
   /**
-   * Relative activity of a group {@code ageDays} old: busy in its first week, then fading; a dead group
-   * is nearly silent from {@code dieAge} on.
+   * Relative activity of a group {@code ageDays} old: busiest on its first days, busy all its first
+   * week, then fading; a dead group is nearly silent from {@code dieAge} on.
    */
   double activity(int ageDays, int dieAge) {
     if (ageDays < 0) {
@@ -126,8 +129,8 @@ enum GroupType {
     if (dieAge >= 0 && ageDays >= dieAge) {
       return 0.004;
     }
-    if (ageDays == 0) {
-      return 0.8;
+    if (ageDays < FIRST_DAYS.length) {
+      return FIRST_DAYS[ageDays];
     }
     if (ageDays <= 6) {
       return 1.0;

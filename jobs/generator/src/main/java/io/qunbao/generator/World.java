@@ -18,7 +18,7 @@ final class World {
   private static final long HOUR = 3600;
   private static final long DAY = 86400;
   /** Share of its typical size an invitation-fed group gains on each day of its first week. */
-  private static final double[] FIRST_WEEK_JOIN_SHARE = {0.30, 0.20, 0.12, 0.08, 0.06, 0.05, 0.04};
+  private static final double[] FIRST_WEEK_JOIN_SHARE = {0.35, 0.20, 0.12, 0.08, 0.05, 0.03, 0.02};
   private static final double LATER_JOIN_SHARE = 0.004;
   /** Share of invitation-fed groups created before the first export: their members joined unseen. */
   private static final double PREEXISTING_SHARE = 0.35;
@@ -217,12 +217,12 @@ final class World {
       long time = dayStart + (key >>> 32);
       int promoterIndex = (int) key;
       LiveCode.Promoter promoter = promoterIndex == -1 ? null : code.promoters.get(promoterIndex);
-      scan(code, promoter, time, dayEnd, out);
+      scan(code, promoter, time, out);
     }
     code.promoters.removeIf(p -> p.invitesLeft == 0);
   }
 
-  private void scan(LiveCode code, LiveCode.Promoter promoter, long time, long dayEnd, DayExports out) {
+  private void scan(LiveCode code, LiveCode.Promoter promoter, long time, DayExports out) {
     Group group = code.route(time, t -> newGroup(code.type, t - 60 - random.nextInt(600), code));
     if (group == null) {
       return; // the code has expired: the scan page says so and records nothing
@@ -251,8 +251,8 @@ final class World {
     }
     out.scan(new ScanRow(nextScanId(), time, codeId, channel, scannerId, inviterId, group.id));
     if (Draw.chance(random, 0.03)) {
-      long again = Math.min(dayEnd - 1, time + 60 + random.nextInt(1200)); // scanned twice: the page was slow
-      out.scan(new ScanRow(nextScanId(), again, codeId, channel, scannerId, inviterId, group.id));
+      // scanned twice in the same second (the page reloaded): two scan rows, one scanner
+      out.scan(new ScanRow(nextScanId(), time, codeId, channel, scannerId, inviterId, group.id));
     }
   }
 
@@ -302,8 +302,9 @@ final class World {
     }
     List<Group.Leave> leaves = group.takeLeavesBefore(dayEnd);
     double size = group.present.size() + joins.size() * 0.5;
+    // bigger groups talk more, but less than in proportion: most members lurk
     int customerMessages = Draw.count(options.messagesPerGroupPerDay() * activity
-        * Math.min(2.0, size / MEMBERS_OF_A_TYPICAL_GROUP), r);
+        * Math.min(2.0, Math.sqrt(size / MEMBERS_OF_A_TYPICAL_GROUP)), r);
     int officialMessages = Draw.count(dead ? 0.3 : 1 + 6 * activity, r);
     int voiceMessages = group.voices.isEmpty() ? 0 : Draw.count(group.voices.size() * (0.3 + 2.5 * activity), r);
     int purchases = Draw.count(size * group.type.buyRate() * (0.3 + activity), r);

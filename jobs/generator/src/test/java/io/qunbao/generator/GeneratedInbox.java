@@ -2,7 +2,6 @@ package io.qunbao.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +18,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ final class GeneratedInbox {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   static final Pattern SCIENTIFIC_ID = Pattern.compile("\\d(\\.\\d+)?[Ee][+-]?\\d{1,3}");
   private static final Pattern LOCAL_SPACE = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+  private static final DateTimeFormatter LOCAL_SPACE_FORMAT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
   private static final Pattern ISO_LOCAL = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?");
   private static final Pattern ISO_OFFSET = Pattern.compile(
       "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([+-]\\d{2}:\\d{2}|Z)");
@@ -106,17 +109,15 @@ final class GeneratedInbox {
   /** Physical lines as bytes, without their line feed (a CR stays). */
   static List<byte[]> physicalLines(byte[] bytes) {
     List<byte[]> lines = new ArrayList<>();
-    ByteArrayOutputStream current = new ByteArrayOutputStream();
-    for (byte b : bytes) {
-      if (b == '\n') {
-        lines.add(current.toByteArray());
-        current.reset();
-      } else {
-        current.write(b);
+    int start = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        lines.add(Arrays.copyOfRange(bytes, start, i));
+        start = i + 1;
       }
     }
-    if (current.size() > 0) {
-      lines.add(current.toByteArray());
+    if (start < bytes.length) {
+      lines.add(Arrays.copyOfRange(bytes, start, bytes.length));
     }
     return lines;
   }
@@ -238,7 +239,7 @@ final class GeneratedInbox {
   static Instant instant(String text) {
     try {
       if (LOCAL_SPACE.matcher(text).matches()) {
-        return LocalDateTime.parse(text, DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss"))
+        return LocalDateTime.parse(text, LOCAL_SPACE_FORMAT)
             .atZone(SHANGHAI).toInstant();
       }
       if (ISO_OFFSET.matcher(text).matches()) {

@@ -1,0 +1,88 @@
+package io.qunbao.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qunbao.reports.i18n.CjkFont;
+import java.awt.Font;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The PDF holds the page's content, in real Chinese glyphs, and the page holds no glyph the font lacks. */
+class ReportPdfTest {
+  @TempDir static Path root;
+  static final LocalDate DAY = LocalDate.parse("2026-11-20");
+  static String html;
+  static String pdfText;
+  static int pages;
+  static List<PDFont> fonts = new ArrayList<>();
+
+  @BeforeAll
+  static void render() throws Exception {
+    // Given a 30-day history, when the zh report of its last day is rendered with the shipped targets
+    ReportFixtures.history(root.resolve("warehouse"), DAY);
+    Path page = Path.of(DailyReport.render(
+        ReportSetup.config(root, "zh", Path.of("targets.example.yml").toAbsolutePath().toString()), DAY).toUri());
+    html = Files.readString(page);
+    try (PDDocument pdf = Loader.loadPDF(page.resolveSibling(DailyReport.PDF).toFile())) {
+      pages = pdf.getNumberOfPages();
+      pdfText = new PDFTextStripper().getText(pdf);
+      for (PDPage p : pdf.getPages()) {
+        for (var name : p.getResources().getFontNames()) fonts.add(p.getResources().getFont(name));
+      }
+    }
+  }
+
+  @Test
+  void thePdfHasEverySectionOnA4Pages() {
+    // Cards (3 types), 7 charts, tables: more than one A4 page, and not one page per chart either.
+    assertThat(pages).isBetween(3, 9);
+    assertThat(pdfText).contains("群报日报 · 2026-11-20");
+    for (String section : List.of("核心指标", "触达率与活跃率", "近 30 天趋势", "转化漏斗", "裂变", "群生命周期", "濒死群", "数据质量")) {
+      assertThat(pdfText).as(section).contains(section);
+    }
+    assertThat(pdfText).contains("引流群", "新人群", "训练营", "达标", "未达标");
+  }
+
+  @Test
+  void everyNumberOfThePageIsInThePdf() {
+    // The cells the numbers test checks against the tables, found again in the PDF's text.
+    Matcher cell = Pattern.compile("data-metric=\"[^\"]+\">([^<]+)<").matcher(html);
+    String flatPdf = pdfText.replaceAll("\\s", "");
+    int cells = 0;
+    while (cell.find()) {
+      assertThat(flatPdf).contains(cell.group(1).replaceAll("\\s", ""));
+      cells++;
+    }
+    // 3 types × 7 card metrics + 3 × 5 funnel cells + 4 channels + 10 referrers + 3 dead groups × 2
+    assertThat(cells).isEqualTo(3 * 7 + 3 * 5 + 4 + 10 + 3 * 2);
+  }
+
+  @Test
+  void theCjkFontIsEmbedded() {
+    assertThat(fonts).isNotEmpty().allSatisfy(f -> assertThat(f.isEmbedded()).as(f.getName()).isTrue());
+    assertThat(fonts).anySatisfy(f -> assertThat(f.getName()).contains("WenQuanYi"));
+  }
+
+  @Test
+  void theFontDrawsEveryCharacterOfThePage() {
+    // No empty boxes: every character of the page's text (tags and CSS removed) is in the CJK font.
+    String text = html.replaceAll("(?s)<style>.*?</style>", "").replaceAll("<[^>]+>", "").replaceAll("&[a-z#0-9]+;", "");
+    Font font = new Font(CjkFont.find().family(), Font.PLAIN, 12);
+    int missing = font.canDisplayUpTo(text);
+    assertThat(missing).as(missing < 0 ? "" : "cannot draw '" + text.charAt(missing) + "' in: " + text.substring(Math.max(0, missing - 20), missing + 1))
+        .isEqualTo(-1);
+  }
+}
