@@ -18,9 +18,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Write a realistic sample inbox (chat, orders, scans, groups, staff exports, with late, repeated and",
-        "bad rows) into the configured inbox, or --inbox. The same options give the same files.",
-        "The bad rows it wrote are listed in <inbox>/_generator/expected_rejects.csv."})
+        "Write a realistic sample inbox (chat, orders, scans, groups and staff exports, with late, "
+            + "repeated and bad rows) into the configured inbox, or --inbox. The same options give the same files. "
+            + "The bad rows it wrote are listed in <inbox>/_generator/expected_rejects.csv."})
 final class GenerateCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(GenerateCommand.class);
 
@@ -30,17 +30,17 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--inbox", paramLabel = "DIR", description = "folder to write (default: the config's inbox)")
   private Path inbox;
 
-  @Option(names = "--seed", description = "seed of every random choice (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", paramLabel = "N", description = "seed of every random choice (default: ${DEFAULT-VALUE})")
   private long seed = GeneratorOptions.DEFAULT_SEED;
 
   @Option(names = "--start-date", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
       description = "first export date (default: ${DEFAULT-VALUE})")
   private LocalDate startDate = GeneratorOptions.DEFAULT_START_DATE;
 
-  @Option(names = "--days", description = "number of export dates (default: ${DEFAULT-VALUE})")
+  @Option(names = "--days", paramLabel = "N", description = "number of export dates (default: ${DEFAULT-VALUE})")
   private int days = GeneratorOptions.DEFAULT_DAYS;
 
-  @Option(names = "--groups", description = "about how many groups (default: ${DEFAULT-VALUE})")
+  @Option(names = "--groups", paramLabel = "N", description = "about how many groups (default: ${DEFAULT-VALUE})")
   private int groups = GeneratorOptions.DEFAULT_GROUPS;
 
   @Option(names = "--messages-per-group-per-day", paramLabel = "N",

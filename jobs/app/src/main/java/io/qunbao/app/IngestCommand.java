@@ -6,10 +6,10 @@ import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
+import io.qunbao.ingest.Sources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -22,14 +22,13 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Land the exports of one export date: reads <inbox>/<source>/<date>/ for chat, orders, scans,",
-        "groups and staff, writes raw/<source>/export_date=<date>/ (Parquet) and the bad rows to",
-        "rejects/<source>/export_date=<date>/ in the warehouse. A source whose rejects exceed",
-        "ingest.reject-share-limit publishes nothing and the command exits 3.",
-        "A date already ingested is not done again unless --force; a run that was killed resumes."})
+        "Land the exports of one export date: reads <inbox>/<source>/<date>/ for chat, orders, scans, "
+            + "groups and staff; writes raw/<source>/export_date=<date>/ (Parquet) and the bad rows to "
+            + "rejects/<source>/export_date=<date>/ in the warehouse.",
+        "A source whose rejects exceed ingest.reject-share-limit publishes nothing and the command exits 3. "
+            + "A date already ingested is not done again unless --force; a run that was killed resumes "
+            + "where it stopped."})
 final class IngestCommand implements Callable<Integer> {
-  static final List<String> SOURCES = List.of("chat", "orders", "scans", "groups", "staff");
-
   @ParentCommand
   private QunbaoCli cli;
 
@@ -57,7 +56,7 @@ final class IngestCommand implements Callable<Integer> {
         throw new QunbaoException(ExitCode.USAGE, "inbox " + inbox + " does not exist: set 'inbox' in the --config file"
             + " or run 'qunbao generate' for sample data");
       }
-      for (String source : SOURCES) {
+      for (String source : Sources.NAMES) {
         if (fs.exists(new Path(inbox, source + "/" + date))) {
           return;
         }
@@ -66,6 +65,6 @@ final class IngestCommand implements Callable<Integer> {
       throw new UncheckedIOException("cannot read inbox " + inbox, e);
     }
     throw new QunbaoException(ExitCode.NO_EXPORTS, "no exports for " + date + " in " + inbox
-        + " (expected at least one of " + String.join(", ", SOURCES) + "/" + date + "/)");
+        + " (expected at least one of " + String.join(", ", Sources.NAMES) + "/" + date + "/)");
   }
 }

@@ -22,11 +22,11 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-        "Qunbao (群报): lands a day's WeChat/WeCom chat, order, scan, group and staff exports as Parquet,",
-        "computes community-operations metrics and renders the daily report.",
+        "Qunbao (群报): lands a day's WeChat/WeCom chat, order, scan, group and staff exports as "
+            + "Parquet, computes community-operations metrics and renders the daily report.",
         "",
-        "Settings come from built-in defaults (inbox work/inbox, warehouse work/warehouse, time zone",
-        "Asia/Shanghai, ...) with --config laid over them; README.md, \"Configuration\", lists every key."},
+        "Settings come from built-in defaults (inbox work/inbox, warehouse work/warehouse, time zone "
+            + "Asia/Shanghai, ...) with --config laid over them; README.md, \"Configuration\", lists every key."},
     subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, NightlyCommand.class,
         BackfillCommand.class, ReportCommand.class, SqlCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",

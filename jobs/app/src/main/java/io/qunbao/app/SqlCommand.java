@@ -7,6 +7,7 @@ import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
 import io.qunbao.metrics.TableSpec;
+import io.qunbao.ingest.Sources;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,7 +40,6 @@ import picocli.CommandLine.ParentCommand;
         "(raw_chat, raw_orders, raw_scans, raw_groups, raw_staff) and their rejects (rejects_chat, ...).",
         "With FILE, runs its statements (separated by ';' at a line end); without, opens a prompt."})
 final class SqlCommand implements Callable<Integer> {
-  private static final List<String> SOURCES = List.of("chat", "orders", "scans", "groups", "staff");
 
   @ParentCommand
   private QunbaoCli cli;
@@ -95,7 +95,7 @@ final class SqlCommand implements Callable<Integer> {
     for (String table : TableSpec.CURATED) {
       tables.put("curated_" + table, warehouse.curated(table));
     }
-    for (String source : SOURCES) {
+    for (String source : Sources.NAMES) {
       tables.put("raw_" + source, warehouse.rawTable(source));
       tables.put("rejects_" + source, warehouse.rejectsTable(source));
     }

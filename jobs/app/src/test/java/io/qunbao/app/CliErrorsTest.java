@@ -71,6 +71,25 @@ class CliErrorsTest {
   }
 
   @Test
+  void aFailedGateExitsWithDataQualityInOneLine() throws IOException {
+    // given an orders export of 100 rows, 2 of them with a negative amount: 2% > the default 1%
+    StringBuilder csv = new StringBuilder("order_id,buyer_id,amount,status,updated_at\n");
+    for (int i = 0; i < 100; i++) {
+      csv.append("o").append(i).append(",u1,").append(i < 2 ? "-1.00" : "1.00").append(",paid,2026-10-01 10:00:00\n");
+    }
+    Path orders = root.resolve("inbox/orders/2026-10-01/orders.csv");
+    Files.createDirectories(orders.getParent());
+    Files.writeString(orders, csv);
+    String yaml = "inbox: " + root.resolve("inbox") + "\nwarehouse: " + root.resolve("warehouse");
+    // when ingested, then exit 3 with one line naming the step, the counts and the reason class
+    Outcome o = run("--config", config(yaml).toString(), "ingest", "--date", "2026-10-01");
+    assertThat(o.exitCode()).isEqualTo(ExitCode.DATA_QUALITY.code());
+    assertThat(o.err().lines().toList()).singleElement().asString()
+        .startsWith("qunbao: ingestOrders 2026-10-01: 2 of 100 rows rejected (2.00%, limit 1%: bad_amount 2)");
+    assertThat(root.resolve("warehouse/raw/orders")).doesNotExist();
+  }
+
+  @Test
   void helpNamesTheCommandsAndTheExitCodes() {
     Outcome o = run("--help");
     assertThat(o.exitCode()).isZero();
@@ -83,6 +102,6 @@ class CliErrorsTest {
   void noCommandIsAUsageError() {
     Outcome o = run();
     assertThat(o.exitCode()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(o.err()).contains("name a command: generate, ingest");
+    assertThat(o.err()).contains("name a command: ").contains("generate", "ingest");
   }
 }

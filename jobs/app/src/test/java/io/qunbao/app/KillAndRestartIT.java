@@ -122,8 +122,10 @@ class KillAndRestartIT {
     assertThat(resumed.log()).contains("no process holds the run lock").doesNotContain("ingestChat " + DATE + ": read")
         .contains("ingestOrders " + DATE + ": read " + (ORDER_ROWS + BAD_ORDER_ROWS) + ", written " + ORDER_ROWS
             + ", rejected " + BAD_ORDER_ROWS);
-    // and the published rows are those of the clean run
+    // and the published rows are those of the clean run, and the dead run's staging is gone
     assertSameRows(warehouse("clean"), crashed);
+    assertThat(resumed.log()).contains("staging folder(s)");
+    assertThat(stagedParquet(crashed)).isFalse();
   }
 
   @Test

@@ -12,21 +12,54 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /** A source exported as CSV with a header row: orders, scans, groups and staff. */
 public abstract class CsvSource<T extends SpecificRecordBase> implements SourceReader<T> {
+  private final String source;
+  private final Supplier<T> prototype;
+  private final List<Column> columns;
+  private final Function<T, Instant> eventTime;
   private final Charset declaredEncoding;
   private final Timestamps timestamps;
 
-  /** @param configuredEncoding the source's {@code ingest.encodings} value (auto, utf-8, gb18030, gbk) */
-  protected CsvSource(String configuredEncoding, Timestamps timestamps) {
+  /**
+   * @param columns the columns of exports.md, in its order
+   * @param eventTime when a row's event happened; null for a snapshot source
+   * @param configuredEncoding the source's {@code ingest.encodings} value (auto, utf-8, gb18030, gbk)
+   */
+  protected CsvSource(String source, Supplier<T> prototype, List<Column> columns, Function<T, Instant> eventTime,
+      String configuredEncoding, Timestamps timestamps) {
+    this.source = source;
+    this.prototype = prototype;
+    this.columns = columns;
+    this.eventTime = eventTime;
     this.declaredEncoding = ExportEncoding.declared(configuredEncoding);
     this.timestamps = timestamps;
   }
 
-  /** The columns of exports.md, in its order. */
-  protected abstract List<Column> columns();
+  @Override
+  public String source() {
+    return source;
+  }
+
+  @Override
+  public T prototype() {
+    return prototype.get();
+  }
+
+  @Override
+  public Instant eventTime(T row) {
+    return eventTime == null ? null : eventTime.apply(row);
+  }
+
+  /** groups and staff: full snapshots, without event times. */
+  @Override
+  public boolean isSnapshot() {
+    return eventTime == null;
+  }
 
   /** The landed row of one CSV record. */
   protected abstract T toRow(CsvRow row, String file, long line) throws RowRejected;
@@ -56,7 +89,7 @@ public abstract class CsvSource<T extends SpecificRecordBase> implements SourceR
 
   @Override
   public void read(ExportFile file, InputStream in, RowSink<T> sink) throws IOException {
-    CsvExportReader.read(in, declaredEncoding, columns(), new CsvExportReader.Handler() {
+    CsvExportReader.read(in, declaredEncoding, columns, new CsvExportReader.Handler() {
       @Override
       public void row(long line, CsvRow row, String rawText) {
         try {

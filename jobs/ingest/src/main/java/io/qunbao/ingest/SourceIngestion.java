@@ -27,7 +27,6 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,9 +63,10 @@ public final class SourceIngestion {
     Path folder = new Path(inbox, source + "/" + exportDate);
     FileSystem fs = storage.fileSystem(folder);
     List<ExportFile> files = exportFiles(fs, folder, reader);
-    if (files == null) {
-      log.info("{} {}: no export ({}/{}/ absent){}", IngestSummary.stepName(source), exportDate, source, exportDate,
-          reader.isSnapshot() ? "; the latest earlier snapshot still holds" : ", nothing new");
+    if (files.isEmpty()) {
+      // an empty folder is no export either: publishing it would say "this snapshot lists nothing"
+      log.info("{} {}: no export (no export files in {}/{}/){}", IngestSummary.stepName(source), exportDate, source,
+          exportDate, reader.isSnapshot() ? "; the latest earlier snapshot still holds" : ", nothing new");
       return new IngestSummary(source, exportDate.toString(), false, List.of(), 0, 0, 0, Map.of(), 0, null, null,
           seconds(started));
     }
@@ -76,7 +76,9 @@ public final class SourceIngestion {
     Path stagedRejects = publisher.stage(rejectsTarget);
     try {
       Landing<T> landing = new Landing<>(reader, exportDate, config.zone(), started);
-      try (ParquetWriter<T> raw = ParquetFiles.writer(new Path(stagedRaw, RAW_FILE), reader.prototype(), storage.hadoop());
+      try (BackgroundWriter<T> raw = new BackgroundWriter<>(
+              ParquetFiles.writer(new Path(stagedRaw, RAW_FILE), reader.prototype(), storage.hadoop()),
+              IngestSummary.stepName(source) + "-writer");
           RejectWriter rejects = new RejectWriter(source, stagedRejects, storage.hadoop())) {
         landing.open(raw, rejects);
         for (ExportFile file : files) {
@@ -124,11 +126,11 @@ public final class SourceIngestion {
     }
   }
 
-  /** The export files of the folder, by name; null when the folder is absent. */
+  /** The export files of the folder, by name; none when the folder is absent. */
   private static List<ExportFile> exportFiles(FileSystem fs, Path folder, SourceReader<?> reader) {
     try {
       if (!fs.exists(folder)) {
-        return null;
+        return List.of();
       }
       List<ExportFile> files = new ArrayList<>();
       FileStatus[] listing = fs.listStatus(folder);
@@ -172,7 +174,7 @@ public final class SourceIngestion {
     private final LocalDate exportDate;
     private final Instant exportDayStart;
     private final long started;
-    private ParquetWriter<T> raw;
+    private BackgroundWriter<T> raw;
     private RejectWriter rejects;
     private ExportFile file;
     private long written;
@@ -192,7 +194,7 @@ public final class SourceIngestion {
       this.lastProgressNanos = started;
     }
 
-    void open(ParquetWriter<T> raw, RejectWriter rejects) {
+    void open(BackgroundWriter<T> raw, RejectWriter rejects) {
       this.raw = raw;
       this.rejects = rejects;
     }

@@ -3,12 +3,6 @@ package io.qunbao.ingest;
 import io.qunbao.common.config.ConfigLoader;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
-import io.qunbao.ingest.chat.ChatSource;
-import io.qunbao.ingest.groups.GroupsSource;
-import io.qunbao.ingest.orders.OrdersSource;
-import io.qunbao.ingest.parse.Timestamps;
-import io.qunbao.ingest.scans.ScansSource;
-import io.qunbao.ingest.staff.StaffSource;
 import io.qunbao.testkit.DuckDb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +18,6 @@ final class IngestFixture {
   final Path warehouse;
   final QunbaoConfig config;
   final SourceIngestion ingestion;
-  final Timestamps timestamps;
 
   IngestFixture(Path inbox, Path root, String extraYaml) {
     this.inbox = inbox;
@@ -38,22 +31,10 @@ final class IngestFixture {
       throw new UncheckedIOException(e);
     }
     this.ingestion = new SourceIngestion(config, new Storage(config));
-    this.timestamps = new Timestamps(config.zone());
-  }
-
-  SourceReader<?> source(String name) {
-    return switch (name) {
-      case "chat" -> new ChatSource(timestamps, config.ingest().keepMessageText());
-      case "orders" -> new OrdersSource(config.ingest().encodings().get("orders"), timestamps);
-      case "scans" -> new ScansSource(config.ingest().encodings().get("scans"), timestamps);
-      case "groups" -> new GroupsSource(config.ingest().encodings().get("groups"), timestamps);
-      case "staff" -> new StaffSource(config.ingest().encodings().get("staff"), timestamps);
-      default -> throw new IllegalArgumentException(name);
-    };
   }
 
   IngestSummary ingest(String source, String date) {
-    return ingestion.ingest(source(source), LocalDate.parse(date));
+    return ingestion.ingest(Sources.reader(source, config), LocalDate.parse(date));
   }
 
   Path raw(String source, String date) {

@@ -96,7 +96,7 @@ class SourceIngestionIT {
   @Test
   void nastyChatLinesAreRejectedWithTheirLineAndTheRestLands() throws IOException {
     // given a gzip chat export with a GBK line, a 10-digit epoch, an unknown msg_type, a CRLF line end,
-    // an id in scientific notation, a non-object line and a blank line
+    // an id in scientific notation, a non-object line, a blank line and two objects on one line
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     text.writeBytes(utf8("{\"msg_id\":\"m1\",\"group_id\":\"g\",\"sender_id\":\"u1\",\"sent_at\":1790827200000,\"msg_type\":\"poll\",\"content\":\"你好\"}\r\n"));
     text.writeBytes("{\"msg_id\":\"m2\",\"group_id\":\"g\",\"sender_id\":\"u1\",\"sent_at\":1790827200000,\"msg_type\":\"text\",\"content\":\"坏字节\"}\n"
@@ -105,21 +105,22 @@ class SourceIngestionIT {
     text.writeBytes(utf8("\n"));
     text.writeBytes(utf8("{\"msg_id\":\"m4\",\"group_id\":\"1.2E+18\",\"sender_id\":\"u1\",\"sent_at\":\"2026-10-01 12:00:00\",\"msg_type\":\"text\"}\n"));
     text.writeBytes(utf8("[1,2]\n"));
-    text.writeBytes(utf8("{\"msg_id\":\"m5\",\"group_id\":\"g\",\"sender_id\":\"u2\",\"sent_at\":\"2026-09-30 23:59:59\",\"msg_type\":\"text\",\"content\":\"\"}"));
+    text.writeBytes(utf8("{\"msg_id\":\"m5\",\"group_id\":\"g\",\"sender_id\":\"u2\",\"sent_at\":\"2026-09-30 23:59:59\",\"msg_type\":\"text\",\"content\":\"\"} \n"));
+    text.writeBytes(utf8("{\"msg_id\":\"m6\",\"group_id\":\"g\",\"sender_id\":\"u2\",\"sent_at\":\"2026-10-01 08:00:00\",\"msg_type\":\"text\"}{\"x\":1}"));
     IngestFixture f = fixture();
     f.write("chat/2026-10-01/msgs.jsonl.gz", gzip(text.toByteArray()));
     // when ingested
     IngestSummary s = f.ingest("chat", "2026-10-01");
-    // then lines 2 (encoding), 3 (seconds), 5 (mangled id) and 6 (not an object) are rejected
+    // then lines 2 (encoding), 3 (seconds), 5 (mangled id), 6 (not an object) and 8 (two objects) are rejected
     assertThat(f.rejectRows("chat", "2026-10-01")).extracting(r -> r.get("line") + ":" + r.get("reason_class"))
-        .containsExactly("2:bad_encoding", "3:bad_timestamp", "5:mangled_id", "6:bad_json");
+        .containsExactly("2:bad_encoding", "3:bad_timestamp", "5:mangled_id", "6:bad_json", "8:bad_json");
     // and m1 (unknown msg_type kept, 2 code points of text) and m5 (a late message of 09-30) land
     List<Map<String, Object>> rows = f.rawRows("chat", "2026-10-01",
         "msg_id, msg_type, content_length, epoch_ms(sent_at) as ms, source_file, source_line");
     assertThat(rows).extracting(r -> r.get("msg_id") + "|" + r.get("msg_type") + "|" + r.get("content_length") + "|" + r.get("source_line"))
         .containsExactly("m1|poll|2|1", "m5|text|null|7");
     assertThat(rows.get(0)).containsEntry("ms", 1790827200000L).containsEntry("source_file", "chat/2026-10-01/msgs.jsonl.gz");
-    assertThat(s.rowsRead()).isEqualTo(6);
+    assertThat(s.rowsRead()).isEqualTo(7);
     assertThat(s.lateRows()).isEqualTo(1);
     // 2026-09-30 23:59:59 in Shanghai = 15:59:59Z
     assertThat(s.minEventTime()).isEqualTo(Instant.parse("2026-09-30T15:59:59Z").toString());
@@ -137,13 +138,18 @@ class SourceIngestionIT {
   }
 
   @Test
-  void aMissingSnapshotFolderPublishesNothing() {
+  void aMissingOrEmptySnapshotFolderPublishesNothing() throws IOException {
+    // given groups exported on 10-01, nothing on 10-02 and an empty folder on 10-03
     IngestFixture f = fixture();
     f.write("groups/2026-10-01/groups.csv", utf8("group_id,group_name,group_type,owner_id,created_at\ngA,A,traffic,s,2026-09-01 09:00:00\n"));
+    Files.createDirectories(f.inbox.resolve("groups/2026-10-03"));
     f.ingest("groups", "2026-10-01");
-    IngestSummary absent = f.ingest("groups", "2026-10-02");
-    assertThat(absent.published()).isFalse();
-    assertThat(Files.exists(f.raw("groups", "2026-10-02"))).isFalse();
+    // then neither 10-02 nor 10-03 publishes a (seemingly empty) snapshot
+    for (String date : List.of("2026-10-02", "2026-10-03")) {
+      assertThat(f.ingest("groups", date).published()).isFalse();
+      assertThat(Files.exists(f.raw("groups", date))).isFalse();
+    }
+    assertThat(f.rawRows("groups", "2026-10-01", "group_id")).hasSize(1);
   }
 
   private static byte[] utf8(String s) {

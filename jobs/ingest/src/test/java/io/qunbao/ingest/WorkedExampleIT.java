@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The worked example of spec/example lands with exactly the rows of expected/rejected_rows.csv rejected. */
 class WorkedExampleIT {
-  private static final List<String> SOURCES = List.of("chat", "orders", "scans", "groups", "staff");
   @TempDir static Path root;
   static IngestFixture fixture;
   static final List<IngestSummary> summaries = new ArrayList<>();
@@ -31,7 +30,7 @@ class WorkedExampleIT {
   static void ingestEveryExportOfTheExample() throws IOException {
     // given the example inbox, when every (source, export date) folder in it is ingested
     fixture = new IngestFixture(SpecExample.inbox(), root, "");
-    for (String source : SOURCES) {
+    for (String source : Sources.NAMES) {
       try (Stream<Path> dates = Files.list(SpecExample.inbox().resolve(source))) {
         for (Path date : dates.sorted().toList()) {
           summaries.add(fixture.ingest(source, date.getFileName().toString()));

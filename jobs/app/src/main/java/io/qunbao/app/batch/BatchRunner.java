@@ -3,13 +3,21 @@ package io.qunbao.app.batch;
 import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
 import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.common.storage.Storage;
+import io.qunbao.common.storage.Warehouse;
 import io.qunbao.ingest.IngestTasklet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
@@ -21,8 +29,6 @@ import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a Spring Batch job for one export date the way cron needs it: one run per work-dir at a
@@ -49,6 +55,7 @@ public final class BatchRunner {
         AnnotationConfigApplicationContext context = context()) {
       JobRepository repository = context.getBean(JobRepository.class);
       failStaleExecutions(context.getBean(JobExplorer.class), repository, jobName);
+      removeOrphanedStaging();
       JobParametersBuilder parameters = new JobParametersBuilder().addLocalDate(IngestTasklet.EXPORT_DATE, exportDate);
       if (force) {
         parameters.addString(FORCED_AT, Instant.now().toString());
@@ -100,6 +107,29 @@ public final class BatchRunner {
         .collect(Collectors.joining(", "));
     throw new QunbaoException(ExitCode.FAILED, execution.getJobInstance().getJobName() + " failed in " + failedSteps
         + "; rerun the same command to resume");
+  }
+
+  /**
+   * Staging folders left by a run that died: we hold the run lock, so no live run is writing into
+   * {@code _staging} and nobody reads it (see Warehouse).
+   */
+  private void removeOrphanedStaging() {
+    org.apache.hadoop.fs.Path staging = new Warehouse(Storage.resolve(config.warehouse())).staging();
+    FileSystem fs = new Storage(config).fileSystem(staging);
+    try {
+      if (!fs.exists(staging)) {
+        return;
+      }
+      FileStatus[] left = fs.listStatus(staging);
+      for (FileStatus folder : left) {
+        fs.delete(folder.getPath(), true);
+      }
+      if (left.length > 0) {
+        log.warn("removed {} staging folder(s) under {} left by a run that did not finish", left.length, staging);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + staging, e);
+    }
   }
 
   /**

@@ -5,12 +5,7 @@ import io.qunbao.common.storage.Storage;
 import io.qunbao.ingest.IngestTasklet;
 import io.qunbao.ingest.SourceIngestion;
 import io.qunbao.ingest.SourceReader;
-import io.qunbao.ingest.chat.ChatSource;
-import io.qunbao.ingest.groups.GroupsSource;
-import io.qunbao.ingest.orders.OrdersSource;
-import io.qunbao.ingest.parse.Timestamps;
-import io.qunbao.ingest.scans.ScansSource;
-import io.qunbao.ingest.staff.StaffSource;
+import io.qunbao.ingest.Sources;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -41,33 +36,28 @@ public class IngestJobConfiguration {
   }
 
   @Bean
-  public Timestamps timestamps(QunbaoConfig config) {
-    return new Timestamps(config.zone());
+  public Step ingestChat(JobRepository repository, SourceIngestion ingestion, QunbaoConfig config) {
+    return step(repository, ingestion, Sources.reader("chat", config));
   }
 
   @Bean
-  public Step ingestChat(JobRepository repository, SourceIngestion ingestion, Timestamps timestamps, QunbaoConfig config) {
-    return step(repository, ingestion, new ChatSource(timestamps, config.ingest().keepMessageText()));
+  public Step ingestOrders(JobRepository repository, SourceIngestion ingestion, QunbaoConfig config) {
+    return step(repository, ingestion, Sources.reader("orders", config));
   }
 
   @Bean
-  public Step ingestOrders(JobRepository repository, SourceIngestion ingestion, Timestamps timestamps, QunbaoConfig config) {
-    return step(repository, ingestion, new OrdersSource(config.ingest().encodings().get("orders"), timestamps));
+  public Step ingestScans(JobRepository repository, SourceIngestion ingestion, QunbaoConfig config) {
+    return step(repository, ingestion, Sources.reader("scans", config));
   }
 
   @Bean
-  public Step ingestScans(JobRepository repository, SourceIngestion ingestion, Timestamps timestamps, QunbaoConfig config) {
-    return step(repository, ingestion, new ScansSource(config.ingest().encodings().get("scans"), timestamps));
+  public Step ingestGroups(JobRepository repository, SourceIngestion ingestion, QunbaoConfig config) {
+    return step(repository, ingestion, Sources.reader("groups", config));
   }
 
   @Bean
-  public Step ingestGroups(JobRepository repository, SourceIngestion ingestion, Timestamps timestamps, QunbaoConfig config) {
-    return step(repository, ingestion, new GroupsSource(config.ingest().encodings().get("groups"), timestamps));
-  }
-
-  @Bean
-  public Step ingestStaff(JobRepository repository, SourceIngestion ingestion, Timestamps timestamps, QunbaoConfig config) {
-    return step(repository, ingestion, new StaffSource(config.ingest().encodings().get("staff"), timestamps));
+  public Step ingestStaff(JobRepository repository, SourceIngestion ingestion, QunbaoConfig config) {
+    return step(repository, ingestion, Sources.reader("staff", config));
   }
 
   @Bean

@@ -63,7 +63,7 @@ public final class ChatSource implements SourceReader<ChatMessage> {
         continue;
       }
       try {
-        if (!LineDecoder.isAscii(bytes, start, length) && utf8.decodeOrNull(bytes, start, length) == null) {
+        if (!utf8.isValid(bytes, start, length)) {
           throw new RowRejected(RejectReason.BAD_ENCODING, "bytes that are not valid UTF-8");
         }
         sink.accept(parse(bytes, start, length, file.relativeName(), lines.lineNumber()));
@@ -89,7 +89,7 @@ public final class ChatSource implements SourceReader<ChatMessage> {
           case "group_id" -> message.setGroupId(text(json, field, value));
           case "sender_id" -> message.setSenderId(text(json, field, value));
           case "msg_type" -> message.setMsgType(text(json, field, value));
-          case "content" -> message.setContent(text(json, field, value));
+          case "content" -> content(json, field, value, message);
           case "join_scene" -> message.setJoinScene(text(json, field, value));
           case "inviter_id" -> message.setInviterId(text(json, field, value));
           case "code_id" -> message.setCodeId(text(json, field, value));
@@ -104,7 +104,7 @@ public final class ChatSource implements SourceReader<ChatMessage> {
           default -> json.skipChildren();
         }
       }
-      if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
+      if (json.currentToken() != JsonToken.END_OBJECT || !onlyBlanksAfter(json, bytes, start, length)) {
         throw new RowRejected(RejectReason.BAD_JSON, "not valid JSON (text after the object)");
       }
     } catch (JsonProcessingException e) {
@@ -122,9 +122,6 @@ public final class ChatSource implements SourceReader<ChatMessage> {
     message.setMsgType(required(message.getMsgType(), "msg_type"));
     message.setInviterId(Ids.check("inviter_id", message.getInviterId()));
     message.setCodeId(Ids.check("code_id", message.getCodeId()));
-    String content = message.getContent();
-    message.setContentLength(content == null ? null : content.codePointCount(0, content.length()));
-    message.setContent(keepMessageText ? content : null);
     message.setSourceFile(file);
     message.setSourceLine(line);
     return message;
@@ -133,6 +130,38 @@ public final class ChatSource implements SourceReader<ChatMessage> {
   @Override
   public Instant eventTime(ChatMessage row) {
     return row.getSentAt();
+  }
+
+  /**
+   * The text's length in code points; the text itself only when the operator keeps message text
+   * (counted on Jackson's buffer, so dropped text never becomes a String).
+   */
+  private void content(JsonParser json, String field, JsonToken value, ChatMessage message)
+      throws IOException, RowRejected {
+    if (value != JsonToken.VALUE_STRING) {
+      String text = text(json, field, value);
+      message.setContentLength(text == null ? null : text.codePointCount(0, text.length()));
+      message.setContent(keepMessageText ? text : null);
+      return;
+    }
+    int length = json.getTextLength();
+    message.setContentLength(length == 0 ? null : Character.codePointCount(json.getTextCharacters(), json.getTextOffset(), length));
+    message.setContent(keepMessageText && length > 0 ? json.getText() : null);
+  }
+
+  /**
+   * Nothing but blanks after the object (another value on the line is not one message). Checked on
+   * the bytes: asking Jackson for the next token at the end of input costs a formatted message per line.
+   */
+  private static boolean onlyBlanksAfter(JsonParser json, byte[] bytes, int start, int length) {
+    long consumed = json.currentLocation().getByteOffset();
+    for (long i = start + consumed; i < start + length; i++) {
+      byte b = bytes[(int) i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A scalar as text (ids may come as JSON numbers); an empty string or null is a missing field. */

@@ -8,7 +8,6 @@ import io.qunbao.ingest.parse.RejectReason;
 import io.qunbao.ingest.parse.RowRejected;
 import io.qunbao.ingest.parse.Timestamps;
 import io.qunbao.schema.raw.Group;
-import java.time.Instant;
 import java.util.List;
 
 /** groups: a full snapshot of the group list (exports.md, "groups"). */
@@ -23,23 +22,9 @@ public final class GroupsSource extends CsvSource<Group> {
   private static final List<Column> COLUMNS =
       List.of(GROUP_ID, GROUP_NAME, GROUP_TYPE, OWNER_ID, CREATED_AT, CAPACITY, DISSOLVED_AT);
 
+  /** A snapshot: its rows are not events, so there are no late rows. */
   public GroupsSource(String configuredEncoding, Timestamps timestamps) {
-    super(configuredEncoding, timestamps);
-  }
-
-  @Override
-  public String source() {
-    return "groups";
-  }
-
-  @Override
-  public Group prototype() {
-    return new Group();
-  }
-
-  @Override
-  protected List<Column> columns() {
-    return COLUMNS;
+    super("groups", Group::new, COLUMNS, null, configuredEncoding, timestamps);
   }
 
   @Override
@@ -64,16 +49,5 @@ public final class GroupsSource extends CsvSource<Group> {
       throw new RowRejected(RejectReason.BAD_INTEGER, "capacity " + value + " is not a positive whole number");
     }
     return Integer.parseInt(value);
-  }
-
-  @Override
-  public boolean isSnapshot() {
-    return true;
-  }
-
-  /** A snapshot: its rows are not events, so there are no late rows. */
-  @Override
-  public Instant eventTime(Group row) {
-    return null;
   }
 }

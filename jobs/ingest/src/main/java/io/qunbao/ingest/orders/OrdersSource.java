@@ -8,7 +8,6 @@ import io.qunbao.ingest.parse.Labels;
 import io.qunbao.ingest.parse.RowRejected;
 import io.qunbao.ingest.parse.Timestamps;
 import io.qunbao.schema.raw.Order;
-import java.time.Instant;
 import java.util.List;
 
 /** orders: new and changed order rows (exports.md, "orders"). */
@@ -23,22 +22,7 @@ public final class OrdersSource extends CsvSource<Order> {
   private static final List<Column> COLUMNS = List.of(ORDER_ID, BUYER_ID, PAID_AT, AMOUNT, STATUS, GROUP_ID, UPDATED_AT);
 
   public OrdersSource(String configuredEncoding, Timestamps timestamps) {
-    super(configuredEncoding, timestamps);
-  }
-
-  @Override
-  public String source() {
-    return "orders";
-  }
-
-  @Override
-  public Order prototype() {
-    return new Order();
-  }
-
-  @Override
-  protected List<Column> columns() {
-    return COLUMNS;
+    super("orders", Order::new, COLUMNS, Order::getUpdatedAt, configuredEncoding, timestamps);
   }
 
   @Override
@@ -53,10 +37,5 @@ public final class OrdersSource extends CsvSource<Order> {
         instant(row, UPDATED_AT),
         file,
         line);
-  }
-
-  @Override
-  public Instant eventTime(Order row) {
-    return row.getUpdatedAt();
   }
 }

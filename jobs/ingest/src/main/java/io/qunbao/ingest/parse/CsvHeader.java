@@ -62,11 +62,13 @@ public final class CsvHeader {
     return problem;
   }
 
+  /** Position of {@code column} in the file, or -1. By identity: it runs for every field of every row. */
   int indexOf(Column column) {
-    int c = columns.indexOf(column);
-    if (c < 0) {
-      throw new IllegalArgumentException(column.name() + " is not a column of this source");
+    for (int c = 0; c < columns.size(); c++) {
+      if (columns.get(c) == column) {
+        return index[c];
+      }
     }
-    return index[c];
+    throw new IllegalArgumentException(column.name() + " is not a column of this source");
   }
 }

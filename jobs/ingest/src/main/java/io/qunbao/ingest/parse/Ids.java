@@ -11,10 +11,16 @@ public final class Ids {
 
   /** {@code value} itself, unless it is an id in scientific notation, which cannot be recovered. */
   public static String check(String field, String value) throws RowRejected {
-    if (value != null && value.length() <= 12 + 4 && SCIENTIFIC.matcher(value).matches()) {
+    if (value != null && looksNumeric(value) && SCIENTIFIC.matcher(value).matches()) {
       throw new RowRejected(RejectReason.MANGLED_ID,
           field + " " + value + " is an id mangled into scientific notation");
     }
     return value;
+  }
+
+  /** Cheap pre-check (ids are checked on every row): starts with a digit and holds an E. */
+  private static boolean looksNumeric(String value) {
+    return value.length() >= 3 && Character.isDigit(value.charAt(0))
+        && (value.indexOf('E') > 0 || value.indexOf('e') > 0);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -16,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 public final class LineDecoder {
   private final Charset charset;
   private final CharsetDecoder strict;
+  /** Reused by {@link #isValid}, which only needs the verdict, not the text. */
+  private CharBuffer scratch = CharBuffer.allocate(1024);
 
   public LineDecoder(Charset charset) {
     this.charset = charset;
@@ -40,6 +43,19 @@ public final class LineDecoder {
     } catch (CharacterCodingException e) {
       return null;
     }
+  }
+
+  /** Whether the bytes are valid in this encoding, without building their text. */
+  public boolean isValid(byte[] bytes, int offset, int length) {
+    if (isAscii(bytes, offset, length)) {
+      return true;
+    }
+    if (scratch.capacity() < length) {
+      scratch = CharBuffer.allocate(Math.max(length, scratch.capacity() * 2));
+    }
+    scratch.clear();
+    CoderResult result = strict.reset().decode(ByteBuffer.wrap(bytes, offset, length), scratch, true);
+    return !result.isError() && !strict.flush(scratch).isError();
   }
 
   /** The text with every bad byte sequence replaced: for showing a rejected line to a person. */

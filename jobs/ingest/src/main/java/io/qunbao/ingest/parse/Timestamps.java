@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 public final class Timestamps {
   private static final DateTimeFormatter SPACE_SEPARATED =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
-  private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{13}");
   /** Looks like a date and time of an accepted form, so a parse failure means an impossible date. */
   private static final Pattern DATE_TIME_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}.*");
   private static final long MIN_EPOCH_MILLIS = 1_000_000_000_000L;
@@ -32,7 +31,7 @@ public final class Timestamps {
 
   /** {@code value} (already trimmed, not empty) of field {@code field} as an instant. */
   public Instant parse(String field, String value) throws RowRejected {
-    if (EPOCH_MILLIS.matcher(value).matches()) {
+    if (isEpochMillis(value)) {
       return Instant.ofEpochMilli(Long.parseLong(value));
     }
     try {
@@ -62,6 +61,20 @@ public final class Timestamps {
 
   public ZoneId businessZone() {
     return businessZone;
+  }
+
+  /** Exactly 13 ASCII digits. */
+  private static boolean isEpochMillis(String value) {
+    if (value.length() != 13) {
+      return false;
+    }
+    for (int i = 0; i < 13; i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** An offset follows the time: 'Z', or a sign after the 'T' (the date's own '-' come before it). */

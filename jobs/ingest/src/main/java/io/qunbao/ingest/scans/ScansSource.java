@@ -6,7 +6,6 @@ import io.qunbao.ingest.parse.CsvRow;
 import io.qunbao.ingest.parse.RowRejected;
 import io.qunbao.ingest.parse.Timestamps;
 import io.qunbao.schema.raw.Scan;
-import java.time.Instant;
 import java.util.List;
 
 /** scans: QR-code scans of live codes and personal fission posters (exports.md, "scans"). */
@@ -22,22 +21,7 @@ public final class ScansSource extends CsvSource<Scan> {
       List.of(SCAN_ID, SCANNED_AT, CODE_ID, CHANNEL, SCANNER_ID, INVITER_ID, GROUP_ID);
 
   public ScansSource(String configuredEncoding, Timestamps timestamps) {
-    super(configuredEncoding, timestamps);
-  }
-
-  @Override
-  public String source() {
-    return "scans";
-  }
-
-  @Override
-  public Scan prototype() {
-    return new Scan();
-  }
-
-  @Override
-  protected List<Column> columns() {
-    return COLUMNS;
+    super("scans", Scan::new, COLUMNS, Scan::getScannedAt, configuredEncoding, timestamps);
   }
 
   @Override
@@ -52,10 +36,5 @@ public final class ScansSource extends CsvSource<Scan> {
         id(row, GROUP_ID),
         file,
         line);
-  }
-
-  @Override
-  public Instant eventTime(Scan row) {
-    return row.getScannedAt();
   }
 }

@@ -7,7 +7,6 @@ import io.qunbao.ingest.parse.Labels;
 import io.qunbao.ingest.parse.RowRejected;
 import io.qunbao.ingest.parse.Timestamps;
 import io.qunbao.schema.raw.Staff;
-import java.time.Instant;
 import java.util.List;
 
 /** staff: a full snapshot of the staff roster (exports.md, "staff"). */
@@ -17,38 +16,13 @@ public final class StaffSource extends CsvSource<Staff> {
   static final Column NAME = Column.optional("name", "姓名");
   private static final List<Column> COLUMNS = List.of(MEMBER_ID, ROLE, NAME);
 
+  /** A snapshot: its rows are not events, so there are no late rows. */
   public StaffSource(String configuredEncoding, Timestamps timestamps) {
-    super(configuredEncoding, timestamps);
-  }
-
-  @Override
-  public String source() {
-    return "staff";
-  }
-
-  @Override
-  public Staff prototype() {
-    return new Staff();
-  }
-
-  @Override
-  protected List<Column> columns() {
-    return COLUMNS;
+    super("staff", Staff::new, COLUMNS, null, configuredEncoding, timestamps);
   }
 
   @Override
   protected Staff toRow(CsvRow row, String file, long line) throws RowRejected {
     return new Staff(id(row, MEMBER_ID), Labels.role(row.require(ROLE)), row.get(NAME), file, line);
-  }
-
-  @Override
-  public boolean isSnapshot() {
-    return true;
-  }
-
-  /** A snapshot: its rows are not events, so there are no late rows. */
-  @Override
-  public Instant eventTime(Staff row) {
-    return null;
   }
 }
