@@ -1,9 +1,12 @@
 package io.qunbao.app;
 
+import io.qunbao.app.batch.RunLock;
 import io.qunbao.app.spark.MetricsRunner;
 import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
+import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.metrics.Scope;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -45,7 +48,11 @@ final class BackfillCommand implements Callable<Integer> {
       throw new QunbaoException(ExitCode.USAGE, "--from " + range.from + " is after --to " + to);
     }
     Scope scope = range.full ? Scope.FULL : Scope.range(range.from, to);
-    new MetricsRunner(cli.config()).run(to, scope);
+    QunbaoConfig config = cli.config();
+    // the nightly job's lock: a backfill writes the same partitions (and _staging) as a night does
+    try (RunLock lock = RunLock.acquire(Path.of(config.workDir()).toAbsolutePath())) {
+      new MetricsRunner(config).run(to, scope);
+    }
     return ExitCode.OK.code();
   }
 }
