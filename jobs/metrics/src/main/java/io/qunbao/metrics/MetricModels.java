@@ -63,8 +63,9 @@ final class MetricModels {
     sql.register("scans", "scan_type_daily");
     sql.register("conversion", "cohort_conversion");
     // rollups by group and by type, health
-    materialize("rollup", "daily_facts");
+    sql.register("rollup", "daily_facts");
     materialize("rollup", "existing_groups");
+    materialize("rollup", "daily_rollup");
     sql.register("rollup", "group_daily");
     sql.register("rollup", "type_daily");
     sql.register("health", "group_health");

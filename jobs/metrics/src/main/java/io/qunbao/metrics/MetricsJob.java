@@ -97,7 +97,11 @@ public final class MetricsJob {
       }
       changes = changes.persist(StorageLevel.MEMORY_AND_DISK());
       for (TableSpec spec : specs.values()) {
-        toPublish.put(spec.table(), days.stream().filter(scope::forces).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+        // forced by the scope, or never published: an empty day is published too ("computed, nothing to report")
+        Set<LocalDate> everPublished = publisher.publishedDays(spec.table());
+        toPublish.put(spec.table(), days.stream()
+            .filter(d -> scope.forces(d) || (scope.admits(d) && !everPublished.contains(d)))
+            .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
       }
       for (Row row : changes.select("table_name", TableSpec.DT).distinct().collectAsList()) {
         toPublish.get(row.getString(0)).add(row.getDate(1).toLocalDate());
