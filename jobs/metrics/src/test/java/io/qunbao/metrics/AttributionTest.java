@@ -6,21 +6,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** metrics.md, cleaning rules 2, 3, 5 and "Attribution of a purchase to one group". */
-class AttributionTest {
-  static SparkSession spark;
+class AttributionTest extends LocalSparkTest {
   static FamilyFixture fixture;
-  @TempDir static Path dir;
 
   @BeforeAll
   static void landAndRun() {
-    spark = TestSpark.start();
     fixture = new FamilyFixture(spark, dir);
     fixture.landed.land("groups", FamilyFixture.GROUPS,
         "2026-05-01,g1,G1,camp,boss,2026-04-01T00:00:00Z,",
@@ -43,11 +37,6 @@ class AttributionTest {
         "2026-05-01,refunded,u,2026-05-01T05:00:00Z,60.00,paid,g1,2026-05-01T05:00:00Z",
         "2026-05-02,refunded,u,2026-05-01T05:00:00Z,60.00,refunded,g1,2026-05-02T01:00:00Z");
     fixture.run(LocalDate.parse("2026-05-02"));
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   @Test

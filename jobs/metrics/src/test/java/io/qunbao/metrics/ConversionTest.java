@@ -5,24 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * metrics.md, "Conversion (转化)" with a 2-day window, "Group health", and the null rates of
  * type_daily for zero denominators.
  */
-class ConversionTest {
-  static SparkSession spark;
+class ConversionTest extends LocalSparkTest {
   static FamilyFixture fixture;
-  @TempDir static Path dir;
 
   @BeforeAll
   static void landAndRun() {
-    spark = TestSpark.start();
     fixture = new FamilyFixture(spark, dir);
     fixture.landed.land("groups", FamilyFixture.GROUPS,
         "2026-05-01,g1,G1,camp,boss,2026-04-01T00:00:00Z,",
@@ -40,11 +34,6 @@ class ConversionTest {
         "2026-05-03,o1,a,2026-05-03T00:59:59.999Z,10.00,paid,,2026-05-03T01:00:00Z",
         "2026-05-03,o2,b,2026-05-03T02:00:00Z,20.00,paid,,2026-05-03T02:00:00Z");
     fixture.run(LocalDate.parse("2026-05-03"), "metrics:\n  conversion-window-days: 2\n");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   @Test

@@ -5,31 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The worked example of spec/example: its inbox, landed (rejects left out) and run for
  * R = 2026-10-03, must publish exactly the rows of expected/*.csv, and with a 1-day window those
  * of expected/window_1/. The expected rows are the spec's hand computation (example/README.md).
  */
-class ExampleTest {
+class ExampleTest extends LocalSparkTest {
   static final LocalDate RUN_DATE = LocalDate.parse("2026-10-03");
-  static SparkSession spark;
-  @TempDir static Path dir;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = TestSpark.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
 
   static Path exampleDir() {
     Path here = Path.of(System.getProperty("user.dir")).toAbsolutePath();

@@ -7,21 +7,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** metrics.md, "Membership" and cleaning rule 7: the walk, its tie rule, and dissolution. */
-class MembershipTest {
-  static SparkSession spark;
+class MembershipTest extends LocalSparkTest {
   static FamilyFixture fixture;
-  @TempDir static Path dir;
 
   @BeforeAll
   static void landAndRun() {
-    spark = TestSpark.start();
     fixture = new FamilyFixture(spark, dir);
     fixture.landed.land("groups", FamilyFixture.GROUPS,
         "2026-05-01,g1,G1,camp,boss,2026-04-01T00:00:00Z,",
@@ -43,11 +37,6 @@ class MembershipTest {
         "2026-05-01,c1,g2,c,2026-05-01T08:00:00Z,member_join,",
         "2026-05-02,c2,g2,c,2026-05-02T13:00:00Z,text,");
     fixture.run(LocalDate.parse("2026-05-02"));
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   private static List<Map<String, Object>> intervalsOf(String member) {

@@ -11,30 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 3, item 5: the gate fails with one clear line and exit code DATA_QUALITY. */
-class QualityChecksTest {
-  static SparkSession spark;
+class QualityChecksTest extends LocalSparkTest {
   static FamilyFixture fixture;
-  @TempDir static Path dir;
 
   @BeforeAll
   static void landAndRun() {
-    spark = TestSpark.start();
     fixture = new FamilyFixture(spark, dir);
     fixture.landed.land("groups", FamilyFixture.GROUPS, "2026-05-01,g1,G1,camp,boss,2026-04-01T00:00:00Z,");
     fixture.landed.land("chat", FamilyFixture.CHAT, "2026-05-01,a1,g1,a,2026-05-01T02:00:00Z,member_join,");
     fixture.run(LocalDate.parse("2026-05-01"));
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   private static Map<String, TableSpec> specs() {

@@ -7,11 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * metrics.md, "Runs, late data and recomputation": after nightly runs day by day, every published
@@ -19,21 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * value is recorded in revisions. Data: the worked example, whose D2 and D3 exports hold late
  * messages (m21), repeated rows (m03, m16, sc1, o1, o8) and a refund of a D1 purchase (o5).
  */
-class RecomputationTest {
+class RecomputationTest extends LocalSparkTest {
   static final List<LocalDate> DAYS =
       List.of(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-03"));
-  static SparkSession spark;
-  @TempDir static Path dir;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = TestSpark.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
 
   @Test
   void nightlyDayByDayEqualsOneFullRecomputationAndARerunChangesNothing() {

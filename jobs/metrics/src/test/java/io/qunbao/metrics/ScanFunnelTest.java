@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** metrics.md, "Scan funnel": the half-open 24 h window, staff scans, one row per code and type. */
-class ScanFunnelTest {
-  static SparkSession spark;
+class ScanFunnelTest extends LocalSparkTest {
   static FamilyFixture fixture;
-  @TempDir static Path dir;
 
   @BeforeAll
   static void landAndRun() {
-    spark = TestSpark.start();
     fixture = new FamilyFixture(spark, dir);
     fixture.landed.land("groups", FamilyFixture.GROUPS, "2026-05-01,g1,G1,camp,boss,2026-04-01T00:00:00Z,");
     fixture.landed.land("staff", FamilyFixture.STAFF, "2026-05-01,kol,koc");
@@ -34,11 +28,6 @@ class ScanFunnelTest {
         "2026-05-02,j2,g1,late,2026-05-02T01:00:00Z,member_join,",
         "2026-05-02,j3,g1,kol,2026-05-01T02:00:00Z,member_join,");
     fixture.run(LocalDate.parse("2026-05-02"));
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   @Test
