@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -14,6 +16,8 @@ import org.apache.hadoop.fs.Path;
  * {@code s3a://bucket/prefix}. Everything goes through Hadoop's FileSystem so both work the same.
  */
 public final class Storage {
+  private static final String SPARK_HADOOP_PREFIX = "spark.hadoop.";
+
   private final Configuration hadoop;
 
   public Storage(QunbaoConfig config) {
@@ -40,23 +44,38 @@ public final class Storage {
     }
   }
 
-  /** s3a settings from the config; empty keys leave Hadoop's defaults (the AWS provider chain). */
+  /** The Hadoop configuration of {@link #hadoopSettings}. */
   public static Configuration hadoopConfiguration(QunbaoConfig config) {
     Configuration conf = new Configuration();
+    hadoopSettings(config).forEach(conf::set);
+    return conf;
+  }
+
+  /**
+   * s3a settings from the config; empty keys leave Hadoop's defaults (the AWS provider chain).
+   * {@code spark.conf} entries named {@code spark.hadoop.X} set Hadoop's {@code X} here too, as Spark
+   * does for its own jobs, so one config line tunes both (e.g. {@code fs.s3a.retry.limit}).
+   */
+  public static Map<String, String> hadoopSettings(QunbaoConfig config) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    config.spark().conf().forEach((key, value) -> {
+      if (key.startsWith(SPARK_HADOOP_PREFIX)) {
+        settings.put(key.substring(SPARK_HADOOP_PREFIX.length()), value);
+      }
+    });
     QunbaoConfig.S3 s3 = config.s3();
     if (!s3.endpoint().isEmpty()) {
-      conf.set("fs.s3a.endpoint", s3.endpoint());
+      settings.put("fs.s3a.endpoint", s3.endpoint());
     }
-    conf.setBoolean("fs.s3a.path.style.access", s3.pathStyleAccess());
+    settings.put("fs.s3a.path.style.access", String.valueOf(s3.pathStyleAccess()));
     if (!s3.region().isEmpty()) {
-      conf.set("fs.s3a.endpoint.region", s3.region());
+      settings.put("fs.s3a.endpoint.region", s3.region());
     }
     if (!s3.accessKey().isEmpty()) {
-      conf.set("fs.s3a.access.key", s3.accessKey());
-      conf.set("fs.s3a.secret.key", s3.secretKey());
-      conf.set("fs.s3a.aws.credentials.provider",
-          "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+      settings.put("fs.s3a.access.key", s3.accessKey());
+      settings.put("fs.s3a.secret.key", s3.secretKey());
+      settings.put("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     }
-    return conf;
+    return settings;
   }
 }

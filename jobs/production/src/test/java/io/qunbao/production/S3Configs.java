@@ -1,0 +1,39 @@
+package io.qunbao.production;
+
+import io.qunbao.common.config.ConfigLoader;
+import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.testkit.S3ProxyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Config files that put the warehouse on a test S3 server. */
+final class S3Configs {
+  /**
+   * An outage must fail in seconds, not after s3a's production retry schedule (minutes), so the
+   * tests shorten it through the same spark.hadoop.* keys an operator would use.
+   */
+  static final String FAST_FAILURE = ""
+      + "spark:\n"
+      + "  conf:\n"
+      + "    spark.hadoop.fs.s3a.retry.limit: \"1\"\n"
+      + "    spark.hadoop.fs.s3a.retry.interval: 100ms\n"
+      + "    spark.hadoop.fs.s3a.attempts.maximum: \"1\"\n";
+
+  private S3Configs() {}
+
+  static Path writeConfig(S3ProxyServer s3, String warehouse, Path folder) {
+    Path file = folder.resolve("qunbao-s3.yml");
+    try {
+      Files.writeString(file, "warehouse: " + warehouse + "\n" + s3.s3ConfigYaml() + FAST_FAILURE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  static QunbaoConfig pointingAt(S3ProxyServer s3, String warehouse, Path folder) {
+    return new ConfigLoader().load(writeConfig(s3, warehouse, folder));
+  }
+}
