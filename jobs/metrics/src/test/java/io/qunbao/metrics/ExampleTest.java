@@ -2,7 +2,7 @@ package io.qunbao.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import io.qunbao.testkit.SpecExample;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -15,17 +15,6 @@ import org.junit.jupiter.api.Test;
 class ExampleTest extends LocalSparkTest {
   static final LocalDate RUN_DATE = LocalDate.parse("2026-10-03");
 
-  static Path exampleDir() {
-    Path here = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path p = here; p != null; p = p.getParent()) {
-      Path candidate = p.resolve("../shared/spec/example").normalize();
-      if (Files.isDirectory(candidate.resolve("expected"))) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("spec/example not found above " + here);
-  }
-
   @Test
   void theExampleInboxPublishesExactlyTheExpectedTables() {
     // given the example's exports, landed as ingest lands them
@@ -36,7 +25,7 @@ class ExampleTest extends LocalSparkTest {
     RunSummary summary = new MetricsJob(TestSpark.config(root, ""), spark).run(RUN_DATE, Scope.NIGHTLY);
 
     // then every table holds exactly the expected rows, read back by DuckDB
-    Path expected = exampleDir().resolve("expected");
+    Path expected = SpecExample.root().resolve("expected");
     for (String table : TableSpec.METRICS) {
       PublishedTables.assertMatches(root.resolve("warehouse"), table, expected.resolve(table + ".csv"));
     }
@@ -52,6 +41,6 @@ class ExampleTest extends LocalSparkTest {
     new MetricsJob(TestSpark.config(root, "metrics:\n  conversion-window-days: 1\n"), spark).run(RUN_DATE, Scope.NIGHTLY);
 
     PublishedTables.assertMatches(root.resolve("warehouse"), "cohort_conversion",
-        exampleDir().resolve("expected/window_1/cohort_conversion.csv"));
+        SpecExample.root().resolve("expected/window_1/cohort_conversion.csv"));
   }
 }
