@@ -26,7 +26,8 @@ import org.apache.spark.sql.types.StructType;
  */
 final class RawInputs {
   static final String EXPORT_DATE = "export_date";
-  private static final Map<String, Schema> SOURCES = Map.of(
+  /** The landed sources and their Avro contract. */
+  static final Map<String, Schema> SOURCES = Map.of(
       "chat", ChatMessage.getClassSchema(),
       "orders", Order.getClassSchema(),
       "scans", Scan.getClassSchema(),

@@ -1,11 +1,6 @@
 package io.qunbao.metrics;
 
 import io.qunbao.common.storage.PartitionPublisher;
-import io.qunbao.schema.raw.ChatMessage;
-import io.qunbao.schema.raw.Group;
-import io.qunbao.schema.raw.Order;
-import io.qunbao.schema.raw.Scan;
-import io.qunbao.schema.raw.Staff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,9 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.avro.Schema;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -36,10 +29,6 @@ import org.apache.spark.sql.types.StructType;
  * time stamps as UTC instants such as {@code 2026-10-01T01:00:00Z}).
  */
 final class LandedFixture {
-  private static final Map<String, Schema> SCHEMAS = Map.of(
-      "chat", ChatMessage.getClassSchema(), "orders", Order.getClassSchema(), "scans", Scan.getClassSchema(),
-      "groups", Group.getClassSchema(), "staff", Staff.getClassSchema());
-
   private final SparkSession spark;
   private final Path warehouse;
 
@@ -55,7 +44,7 @@ final class LandedFixture {
 
   /** Lands the exports of the worked example whose export date passes {@code exportDates}. */
   void landExample(Predicate<LocalDate> exportDates) {
-    for (String source : SCHEMAS.keySet()) {
+    for (String source : RawInputs.SOURCES.keySet()) {
       try (InputStream in = LandedFixture.class.getResourceAsStream("/example-landed/" + source + ".csv")) {
         String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
         String[] rows = Arrays.stream(lines).skip(1)
@@ -77,7 +66,7 @@ final class LandedFixture {
     lines.addAll(List.of(rows));
     Dataset<Row> text = spark.read().option("header", "true").option("multiLine", "true")
         .csv(spark.createDataset(lines, Encoders.STRING()));
-    StructType schema = AvroSchemas.structType(SCHEMAS.get(source));
+    StructType schema = AvroSchemas.structType(RawInputs.SOURCES.get(source));
     List<String> given = List.of(text.columns());
     List<Column> columns = new ArrayList<>();
     for (StructField field : schema.fields()) {
