@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         "",
         "Settings come from built-in defaults (inbox work/inbox, warehouse work/warehouse, time zone",
         "Asia/Shanghai, ...) with --config laid over them; README.md, \"Configuration\", lists every key."},
-    subcommands = {GenerateCommand.class, IngestCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, NightlyCommand.class,
+        BackfillCommand.class, ReportCommand.class, SqlCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -39,7 +40,12 @@ import picocli.CommandLine.Option;
         "",
         "Examples:",
         "  scripts/qunbao generate                      sample inbox under work/inbox",
+        "  scripts/qunbao demo                          sample data, nightly job, report: the first run",
         "  scripts/qunbao ingest --date 2026-10-01      land that day's exports",
+        "  scripts/qunbao nightly --date 2026-10-01     ingest, metrics and report of a night (cron)",
+        "  scripts/qunbao backfill --full --to 2026-10-14",
+        "  scripts/qunbao report --date 2026-10-14",
+        "  scripts/qunbao sql queries.sql               every table registered by name",
         "  scripts/qunbao --config prod.yml ingest --date 2026-10-01 --force"})
 public final class QunbaoCli implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(QunbaoCli.class);

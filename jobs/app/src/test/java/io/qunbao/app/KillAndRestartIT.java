@@ -133,7 +133,7 @@ class KillAndRestartIT {
     FileTime before = Files.getLastModifiedTime(success);
     Run again = run("crashed", "ingest", "--date", DATE);
     assertThat(again.exitCode()).isZero();
-    assertThat(again.log()).contains("ingest " + DATE + ": already ingested, nothing to do (use --force");
+    assertThat(again.log()).contains("ingest " + DATE + ": already done, nothing to do (use --force");
     assertThat(Files.getLastModifiedTime(success)).isEqualTo(before);
   }
 

@@ -56,7 +56,7 @@ public final class BatchRunner {
       JobParameters jobParameters = parameters.toJobParameters();
       JobExecution last = repository.getLastJobExecution(jobName, jobParameters);
       if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-        log.info("{} {}: already ingested, nothing to do (use --force to do it again)", jobName, exportDate);
+        log.info("{} {}: already done, nothing to do (use --force to do it again)", jobName, exportDate);
         return ExitCode.OK;
       }
       if (last != null) {

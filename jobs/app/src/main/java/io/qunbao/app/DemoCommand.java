@@ -1,0 +1,75 @@
+package io.qunbao.app;
+
+import io.qunbao.app.batch.BatchRunner;
+import io.qunbao.app.batch.IngestJobConfiguration;
+import io.qunbao.app.batch.NightlyJobConfiguration;
+import io.qunbao.app.spark.MetricsRunner;
+import io.qunbao.common.ExitCode;
+import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.common.storage.Storage;
+import io.qunbao.common.storage.Warehouse;
+import io.qunbao.generator.GeneratorOptions;
+import io.qunbao.generator.InboxGenerator;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Everything on sample data, with the built-in defaults: generates a sample inbox (14 days), ingests",
+        "every day, runs the nightly job for the last day (metrics for all days, then the report), and prints",
+        "where the tables are, one line of headline numbers per group type, and the report's path."})
+final class DemoCommand implements Callable<Integer> {
+  @ParentCommand
+  private QunbaoCli cli;
+
+  @Option(names = "--days", description = "days of sample data (default: ${DEFAULT-VALUE})")
+  private int days = GeneratorOptions.DEFAULT_DAYS;
+
+  @Override
+  public Integer call() {
+    QunbaoConfig config = cli.config();
+    GeneratorOptions options = new GeneratorOptions(GeneratorOptions.DEFAULT_SEED, GeneratorOptions.DEFAULT_START_DATE,
+        days, GeneratorOptions.DEFAULT_GROUPS, GeneratorOptions.DEFAULT_MESSAGES_PER_GROUP_PER_DAY, config.zone(),
+        Path.of(config.inbox()));
+    new InboxGenerator(options).generate();
+    LocalDate last = options.startDate().plusDays(days - 1L);
+    for (LocalDate day = options.startDate(); day.isBefore(last); day = day.plusDays(1)) {
+      new BatchRunner(config, IngestJobConfiguration.class).run(IngestJobConfiguration.JOB_NAME, day, false);
+    }
+    new BatchRunner(config, NightlyJobConfiguration.class).run(NightlyJobConfiguration.JOB_NAME, last, false);
+    printHeadlines(config, last);
+    return ExitCode.OK.code();
+  }
+
+  private static void printHeadlines(QunbaoConfig config, LocalDate day) {
+    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    String typeDaily = warehouse.metricsTable("type_daily").toString();
+    List<Row> rows = new MetricsRunner(config).session().read().option("basePath", typeDaily)
+        .parquet(warehouse.metrics("type_daily", day).toString())
+        .selectExpr("coalesce(group_type, '(unattributed)')", "members", "reach_rate", "activity_rate", "k_factor",
+            "orders", "gmv", "repurchase_rate_30d")
+        .orderBy("group_type").collectAsList();
+    System.out.println();
+    System.out.println("Tables:  " + warehouse.root() + "/{raw,rejects,curated,metrics}/");
+    System.out.println("Headline numbers of " + day + " per group type:");
+    for (Row r : rows) {
+      System.out.println(String.format(Locale.ROOT, "  %-16s members %6s  reach %6s  active %6s  k %6s  orders %5d  GMV ¥%,12.2f  repurchase %6s",
+          r.getString(0), r.isNullAt(1) ? "-" : r.getLong(1), rate(r, 2), rate(r, 3), rate(r, 4), r.getLong(5),
+          r.getDecimal(6), rate(r, 7)));
+    }
+    System.out.println("Report:  " + new org.apache.hadoop.fs.Path(Storage.resolve(config.reports()), day + "/index.html"));
+  }
+
+  private static String rate(Row row, int i) {
+    return row.isNullAt(i) ? "-" : String.format(Locale.ROOT, "%.1f%%", row.getDouble(i) * 100);
+  }
+}

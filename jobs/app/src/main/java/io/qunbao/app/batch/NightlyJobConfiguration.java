@@ -1,0 +1,73 @@
+package io.qunbao.app.batch;
+
+import io.qunbao.app.spark.MetricsRunner;
+import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.ingest.IngestTasklet;
+import io.qunbao.metrics.Scope;
+import io.qunbao.reports.DailyReport;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.batch.support.transaction.ResourcelessTransactionManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Job {@code nightly} (parameter {@code exportDate} = the run date R): the five ingest steps of
+ * {@link IngestJobConfiguration}, then {@code publishMetrics} (republishes the metric partitions
+ * the new exports changed, spec "Runs, late data and recomputation"), then {@code renderReport}.
+ * Each step is restartable: a rerun of a failed night skips the steps that completed.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(IngestJobConfiguration.class)
+public class NightlyJobConfiguration {
+  public static final String JOB_NAME = "nightly";
+  private static final Logger log = LoggerFactory.getLogger(NightlyJobConfiguration.class);
+
+  @Bean
+  public MetricsRunner metricsRunner(QunbaoConfig config) {
+    return new MetricsRunner(config);
+  }
+
+  @Bean
+  public Step publishMetrics(JobRepository repository, MetricsRunner metrics) {
+    return new StepBuilder("publishMetrics", repository)
+        .tasklet((contribution, chunk) -> {
+          metrics.run(runDate(chunk), Scope.NIGHTLY);
+          return RepeatStatus.FINISHED;
+        }, new ResourcelessTransactionManager())
+        .build();
+  }
+
+  @Bean
+  public Step renderReport(JobRepository repository, QunbaoConfig config) {
+    return new StepBuilder("renderReport", repository)
+        .tasklet((contribution, chunk) -> {
+          LocalDate date = runDate(chunk);
+          log.info("renderReport {}: {}", date, DailyReport.render(config, date));
+          return RepeatStatus.FINISHED;
+        }, new ResourcelessTransactionManager())
+        .build();
+  }
+
+  @Bean
+  public Job nightlyJob(JobRepository repository, Step ingestChat, Step ingestOrders, Step ingestScans,
+      Step ingestGroups, Step ingestStaff, Step publishMetrics, Step renderReport) {
+    return new JobBuilder(JOB_NAME, repository)
+        .start(ingestChat).next(ingestOrders).next(ingestScans).next(ingestGroups).next(ingestStaff)
+        .next(publishMetrics).next(renderReport)
+        .build();
+  }
+
+  private static LocalDate runDate(ChunkContext chunk) {
+    return (LocalDate) chunk.getStepContext().getJobParameters().get(IngestTasklet.EXPORT_DATE);
+  }
+}

@@ -1,0 +1,204 @@
+package io.qunbao.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Warehouses for the report's tests, written as Parquet by DuckDB (not by the code under test):
+ * the spec's worked example (its expected metric tables, real rows) and a 30-day history so the
+ * trends, the lifecycle curve and the changes against 7 days before have data.
+ */
+final class ReportFixtures {
+  /** The worked example's report days: its metric tables hold 2026-10-01 … 2026-10-03. */
+  static final LocalDate EXAMPLE_FIRST_DAY = LocalDate.parse("2026-10-01");
+  static final LocalDate EXAMPLE_LAST_DAY = LocalDate.parse("2026-10-03");
+  static final List<String> TABLES = List.of("type_daily", "group_daily", "cohort_conversion", "channel_daily", "group_health");
+  private static final Set<String> TEXT_COLUMNS = Set.of("group_type", "group_id", "code_id", "channel");
+
+  private ReportFixtures() {}
+
+  /** The spec's example folder, found from the working directory up ({@code shared/} lies beside the repository). */
+  static Path exampleExpected() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      for (Path candidate : List.of(dir.resolve("shared/spec/example/expected"), dir.resolve("spec/example/expected"))) {
+        if (Files.isDirectory(candidate)) return candidate;
+      }
+    }
+    throw new IllegalStateException("shared/spec/example/expected not found above " + Path.of("").toAbsolutePath());
+  }
+
+  /** {@code warehouse/metrics/<table>/dt=D/} from the example's expected CSVs, each partition published. */
+  static void example(Path warehouse) {
+    Path expected = exampleExpected();
+    for (String table : TABLES) {
+      Path csv = expected.resolve(table + ".csv");
+      copy("SELECT " + typedColumns(header(csv)) + " FROM read_csv('" + csv + "', header = true, all_varchar = true)",
+          warehouse.resolve("metrics/" + table));
+    }
+  }
+
+  /**
+   * 30 days ending {@code day} for three group types (traffic 3 groups, new_user 2, camp 1), with
+   * smooth made-up patterns; rates are computed from the counts, as the metrics job does. Plus: a
+   * restated day in {@code revisions}, groups and staff snapshots naming owners, the day's ingest
+   * summary of chat and a rejected orders row.
+   */
+  static void history(Path warehouse, LocalDate day) {
+    LocalDate first = day.minusDays(36);
+    String days = "SELECT CAST(d AS DATE) AS dt, date_diff('day', DATE '" + first + "', CAST(d AS DATE)) AS i"
+        + " FROM range(DATE '" + first + "', DATE '" + day.plusDays(1) + "', INTERVAL 1 DAY) r(d)";
+    String types = "(VALUES ('traffic', 3, 600, 1.0), ('new_user', 2, 240, 1.6), ('camp', 1, 90, 0.6)) t(group_type, n_groups, base, f)";
+    copy("""
+        WITH c AS (
+          SELECT dt, group_type, CAST(n_groups AS BIGINT) AS groups, CAST(base + 4 * i AS BIGINT) AS members,
+                 CAST((base + 4 * i) * (0.10 + 0.1 * f + 0.05 * sin(i)) AS BIGINT) AS active_members,
+                 CAST((base + 4 * i) * (0.50 + 0.15 * f + 0.02 * cos(i)) AS BIGINT) AS reached_members,
+                 CAST((3 + (i %% 5)) * f AS BIGINT) AS referred_joins, CAST(2 + (i %% 3) AS BIGINT) AS referrers,
+                 CAST(5 + (i %% 7) AS BIGINT) AS orders, CAST(4 + (i %% 6) AS BIGINT) AS buyers,
+                 CAST((5 + (i %% 7)) * 88.5 AS DECIMAL(18,2)) AS gmv,
+                 CAST((40 + i) * f AS BIGINT) AS scans, CAST((30 + i) * f AS BIGINT) AS scanners, CAST((10 + i / 3) * f AS BIGINT) AS scan_joins,
+                 CAST(50 + i AS BIGINT) AS repurchase_buyers_30d, CAST((8 + i / 4) * f AS BIGINT) AS repeat_buyers_30d
+          FROM (%s), %s)
+        SELECT dt, group_type, groups, members, CAST(5 AS BIGINT) AS joins, CAST(2 AS BIGINT) AS leaves, active_members,
+               active_members / members AS activity_rate, CAST(active_members * 3 AS BIGINT) AS messages,
+               CAST(4 AS BIGINT) AS official_messages, reached_members, reached_members / members AS reach_rate,
+               referred_joins, referrers, referred_joins / members AS k_factor, orders, buyers, gmv, scans, scanners,
+               scan_joins, scan_joins / scanners AS scan_join_rate, repurchase_buyers_30d, repeat_buyers_30d,
+               repeat_buyers_30d / repurchase_buyers_30d AS repurchase_rate_30d
+        FROM c
+        UNION ALL
+        SELECT dt, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               CAST(1 AS BIGINT), CAST(1 AS BIGINT), CAST(12.50 AS DECIMAL(18,2)), NULL, NULL, NULL, NULL,
+               CAST(3 AS BIGINT), CAST(0 AS BIGINT), CAST(0.0 AS DOUBLE)
+        FROM (%s)
+        """.formatted(days, types, days), warehouse.resolve("metrics/type_daily"));
+    copy("""
+        SELECT dt, group_type, 7 AS window_days, CAST(20 + i AS BIGINT) AS joiners, CAST((2 + i / 4) * f AS BIGINT) AS converted,
+               CAST((2 + i / 4) * f AS BIGINT) / CAST(20 + i AS BIGINT) AS conversion_rate, CAST(5 AS BIGINT) AS referred_joiners,
+               CAST(1 AS BIGINT) AS referred_converted, CAST((2 + i / 4) * 99 AS DECIMAL(18,2)) AS gmv_in_window,
+               dt + 7 <= DATE '%s' AS is_final
+        FROM (%s), %s
+        """.formatted(day, days, types), warehouse.resolve("metrics/cohort_conversion"));
+    // Six groups created 40, 20, 12, 8, 4 and 2 days before the report day: busy when young, then quiet.
+    String groups = "(VALUES ('gT1', 'traffic', 40), ('gT2', 'traffic', 20), ('gT3', 'traffic', 8), ('gN1', 'new_user', 12),"
+        + " ('gN2', 'new_user', 4), ('gC1', 'camp', 2)) g(group_id, group_type, created_days_before)";
+    String groupDays = "SELECT dt, group_id, group_type, CAST(date_diff('day', DATE '" + day + "', dt) + created_days_before AS INTEGER) AS age_days"
+        + " FROM (" + days + "), " + groups + " WHERE date_diff('day', DATE '" + day + "', dt) + created_days_before >= 0";
+    copy("""
+        SELECT dt, group_id, group_type, CAST(120 AS BIGINT) AS members, CAST(3 AS BIGINT) AS joins, CAST(1 AS BIGINT) AS leaves,
+               CAST(greatest(1, 120 * 0.6 * exp(-age_days / CASE group_type WHEN 'traffic' THEN 6.0 WHEN 'new_user' THEN 3.0 ELSE 12.0 END)) AS BIGINT) AS active_members, CAST(30 AS BIGINT) AS messages,
+               CAST(2 AS BIGINT) AS official_messages, CAST(90 AS BIGINT) AS reached_members, CAST(1 AS BIGINT) AS referred_joins,
+               CAST(1 AS BIGINT) AS orders, CAST(1 AS BIGINT) AS buyers, CAST(88.00 AS DECIMAL(18,2)) AS gmv
+        FROM (%s)
+        """.formatted(groupDays), warehouse.resolve("metrics/group_daily"));
+    copy("""
+        SELECT dt, group_id, group_type, age_days, CAST(120 AS BIGINT) AS members,
+               CAST(CASE WHEN age_days >= 10 THEN 2 ELSE 20 END AS BIGINT) AS active_7d, CAST(40 AS BIGINT) AS messages_7d,
+               age_days >= 10 AS is_dead
+        FROM (%s)
+        """.formatted(groupDays), warehouse.resolve("metrics/group_health"));
+    copy("""
+        SELECT DATE '%s' AS dt, code_id, channel, group_type, CAST(scans AS BIGINT) AS scans, CAST(scanners AS BIGINT) AS scanners,
+               CAST(scan_joins AS BIGINT) AS scan_joins, scan_joins / scanners AS scan_join_rate
+        FROM (VALUES ('poster-a', 'poster', 'traffic', 50, 40, 10), ('moments-1', 'moments', 'traffic', 20, 16, 8),
+                     ('store-qr', NULL, 'new_user', 9, 8, 1), ('live-7', 'live', 'camp', 30, 25, 20)) v(code_id, channel, group_type, scans, scanners, scan_joins)
+        """.formatted(day), warehouse.resolve("metrics/channel_daily"));
+    copyUnpartitioned("""
+        SELECT 'type_daily' AS "table", DATE '%s' AS dt, 'traffic' AS "key", 'gmv' AS "column", '531.00' AS old_value,
+               '442.50' AS new_value, DATE '%s' AS run_date
+        """.formatted(day.minusDays(4), day.minusDays(1)), warehouse.resolve("metrics/revisions"));
+    copy("""
+        SELECT DATE '%s' AS export_date, group_id, 'group ' || group_id AS group_name, group_type, 'owner-' || group_type AS owner_id
+        FROM %s
+        """.formatted(day.minusDays(2), groups), warehouse.resolve("raw/groups"), "export_date");
+    copy("""
+        SELECT DATE '%s' AS export_date, * FROM (VALUES ('owner-traffic', 'owner', '王小明'), ('owner-camp', 'owner', NULL)) s(member_id, role, name)
+        """.formatted(day.minusDays(10)), warehouse.resolve("raw/staff"), "export_date");
+    copy("SELECT DATE '" + day + "' AS export_date, i AS line FROM range(0, 1000) r(i)", warehouse.resolve("raw/chat"), "export_date");
+    copy("SELECT DATE '" + day + "' AS export_date, i AS line FROM range(0, 199) r(i)", warehouse.resolve("raw/orders"), "export_date");
+    copy("SELECT DATE '" + day + "' AS export_date, 3 AS line", warehouse.resolve("rejects/orders"), "export_date");
+    write(warehouse.resolve("raw/chat/export_date=" + day + "/_INGEST.json"),
+        "{\"rows_read\": 1010, \"rows_written\": 1000, \"rows_rejected\": 10, \"late_rows\": 37}");
+  }
+
+  private static void copy(String select, Path table) {
+    copy(select, table, "dt");
+  }
+
+  /** One Parquet file, no partitions: the layout the revisions table may have. */
+  private static void copyUnpartitioned(String select, Path table) {
+    try {
+      Files.createDirectories(table);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    execute("COPY (" + select + ") TO '" + table.resolve("part-0.parquet") + "' (FORMAT PARQUET)");
+  }
+
+  /** DuckDB writes {@code key=value/} folders; each gets the {@code _SUCCESS} a published partition has. */
+  private static void copy(String select, Path table, String partitionKey) {
+    write(table.resolveSibling(".keep"), "");
+    execute("COPY (" + select + ") TO '" + table + "' (FORMAT PARQUET, PARTITION_BY (" + partitionKey + "), OVERWRITE_OR_IGNORE)");
+    try (Stream<Path> partitions = Files.list(table)) {
+      for (Path partition : partitions.filter(p -> p.getFileName().toString().startsWith(partitionKey + "=")).toList()) {
+        write(partition.resolve("_SUCCESS"), "");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** DuckDB, the tests' independent reader, also writes their fixtures (a statement without rows). */
+  private static void execute(String sql) {
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("DuckDB statement failed: " + sql, e);
+    }
+  }
+
+  static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> header(Path csv) {
+    try (Stream<String> lines = Files.lines(csv)) {
+      return Arrays.asList(lines.findFirst().orElseThrow().split(","));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The column types of spec/metrics.md: counts BIGINT, rates DOUBLE, GMV DECIMAL(18,2), dt DATE. */
+  private static String typedColumns(List<String> columns) {
+    return columns.stream().map(c -> {
+      String type;
+      if (c.equals("dt")) type = "DATE";
+      else if (TEXT_COLUMNS.contains(c)) type = "VARCHAR";
+      else if (c.endsWith("_rate") || c.endsWith("_30d") && c.contains("rate") || c.equals("k_factor")) type = "DOUBLE";
+      else if (c.startsWith("gmv")) type = "DECIMAL(18,2)";
+      else if (c.startsWith("is_")) type = "BOOLEAN";
+      else if (c.equals("window_days") || c.equals("age_days")) type = "INTEGER";
+      else type = "BIGINT";
+      return "CAST(" + c + " AS " + type + ") AS " + c;
+    }).collect(Collectors.joining(", "));
+  }
+}
