@@ -12,10 +12,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.avro.Schema;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -48,10 +50,20 @@ final class LandedFixture {
 
   /** Lands the worked example (already parsed, rejects left out) from {@code example-landed/*.csv}. */
   void landExample() {
+    landExample(exportDate -> true);
+  }
+
+  /** Lands the exports of the worked example whose export date passes {@code exportDates}. */
+  void landExample(Predicate<LocalDate> exportDates) {
     for (String source : SCHEMAS.keySet()) {
       try (InputStream in = LandedFixture.class.getResourceAsStream("/example-landed/" + source + ".csv")) {
         String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-        land(source, lines[0], Arrays.copyOfRange(lines, 1, lines.length));
+        String[] rows = Arrays.stream(lines).skip(1)
+            .filter(line -> exportDates.test(LocalDate.parse(line.substring(0, line.indexOf(',')))))
+            .toArray(String[]::new);
+        if (rows.length > 0) {
+          land(source, lines[0], rows);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
