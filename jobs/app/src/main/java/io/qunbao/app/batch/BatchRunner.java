@@ -1,0 +1,131 @@
+package io.qunbao.app.batch;
+
+import io.qunbao.common.ExitCode;
+import io.qunbao.common.QunbaoException;
+import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.ingest.IngestTasklet;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a Spring Batch job for one export date the way cron needs it: one run per work-dir at a
+ * time; a date already done is a no-op unless forced; a run that died (kill -9, power loss) is
+ * found still marked STARTED, marked FAILED, and restarted from its failed step.
+ */
+public final class BatchRunner {
+  private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
+  /** Identifying parameter that makes a forced rerun a new job instance. */
+  public static final String FORCED_AT = "forcedAt";
+
+  private final QunbaoConfig config;
+  private final Class<?>[] jobConfigurations;
+
+  /** @param jobConfigurations the {@code @Configuration} classes that define the jobs to run */
+  public BatchRunner(QunbaoConfig config, Class<?>... jobConfigurations) {
+    this.config = config;
+    this.jobConfigurations = jobConfigurations;
+  }
+
+  /** Runs {@code jobName} for {@code exportDate}; returns the exit code, or throws an expected failure. */
+  public ExitCode run(String jobName, LocalDate exportDate, boolean force) {
+    try (RunLock lock = RunLock.acquire(Path.of(config.workDir()).toAbsolutePath());
+        AnnotationConfigApplicationContext context = context()) {
+      JobRepository repository = context.getBean(JobRepository.class);
+      failStaleExecutions(context.getBean(JobExplorer.class), repository, jobName);
+      JobParametersBuilder parameters = new JobParametersBuilder().addLocalDate(IngestTasklet.EXPORT_DATE, exportDate);
+      if (force) {
+        parameters.addString(FORCED_AT, Instant.now().toString());
+      }
+      JobParameters jobParameters = parameters.toJobParameters();
+      JobExecution last = repository.getLastJobExecution(jobName, jobParameters);
+      if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+        log.info("{} {}: already ingested, nothing to do (use --force to do it again)", jobName, exportDate);
+        return ExitCode.OK;
+      }
+      if (last != null) {
+        log.info("{} {}: resuming the {} run of {} (completed steps are skipped)", jobName, exportDate,
+            last.getStatus().toString().toLowerCase(java.util.Locale.ROOT), last.getStartTime());
+      }
+      Job job = context.getBean(jobName + "Job", Job.class);
+      JobExecution execution = context.getBean(JobLauncher.class).run(job, jobParameters);
+      return outcome(execution);
+    } catch (QunbaoException e) {
+      throw e;
+    } catch (org.springframework.batch.core.JobExecutionException e) {
+      throw new QunbaoException(ExitCode.FAILED, jobName + " " + exportDate + ": " + e.getMessage(), e);
+    }
+  }
+
+  private AnnotationConfigApplicationContext context() {
+    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    context.registerBean(QunbaoConfig.class, () -> config);
+    context.register(BatchInfrastructure.class);
+    context.register(jobConfigurations);
+    context.refresh();
+    return context;
+  }
+
+  /** The job's outcome as an exit code; an expected failure inside a step comes out with its message. */
+  private static ExitCode outcome(JobExecution execution) {
+    if (execution.getStatus() == BatchStatus.COMPLETED) {
+      return ExitCode.OK;
+    }
+    for (Throwable failure : execution.getAllFailureExceptions()) {
+      for (Throwable t = failure; t != null; t = t.getCause()) {
+        if (t instanceof QunbaoException expected) {
+          throw expected;
+        }
+      }
+    }
+    String failedSteps = execution.getStepExecutions().stream()
+        .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+        .map(s -> s.getStepName() + " (" + s.getExitStatus().getExitDescription().lines().findFirst().orElse("") + ")")
+        .collect(Collectors.joining(", "));
+    throw new QunbaoException(ExitCode.FAILED, execution.getJobInstance().getJobName() + " failed in " + failedSteps
+        + "; rerun the same command to resume");
+  }
+
+  /**
+   * We hold the run lock, so no live process is running anything of this work-dir: an execution
+   * still marked running belongs to a process that died. Marking it FAILED lets Spring Batch
+   * restart it (ABANDONED would forbid the restart).
+   */
+  private static void failStaleExecutions(JobExplorer explorer, JobRepository repository, String jobName) {
+    Set<JobExecution> running = explorer.findRunningJobExecutions(jobName);
+    for (JobExecution stale : running) {
+      LocalDateTime now = LocalDateTime.now();
+      for (StepExecution step : stale.getStepExecutions()) {
+        if (step.getStatus().isRunning()) {
+          step.setStatus(BatchStatus.FAILED);
+          step.setExitStatus(ExitStatus.FAILED.addExitDescription("the process running it died"));
+          step.setEndTime(now);
+          repository.update(step);
+        }
+      }
+      stale.setStatus(BatchStatus.FAILED);
+      stale.setExitStatus(ExitStatus.FAILED.addExitDescription("the process running it died"));
+      stale.setEndTime(now);
+      repository.update(stale);
+      log.warn("{} execution {} ({}) was still marked STARTED but no process holds the run lock: "
+          + "its process died; marked it FAILED so this run restarts it", jobName, stale.getId(),
+          stale.getJobParameters().getParameters().get(IngestTasklet.EXPORT_DATE).getValue());
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package io.qunbao.ingest.chat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.qunbao.ingest.ExportFile;
+import io.qunbao.ingest.RowSink;
+import io.qunbao.ingest.SourceReader;
+import io.qunbao.ingest.parse.Ids;
+import io.qunbao.ingest.parse.LineDecoder;
+import io.qunbao.ingest.parse.PhysicalLines;
+import io.qunbao.ingest.parse.RejectReason;
+import io.qunbao.ingest.parse.RowRejected;
+import io.qunbao.ingest.parse.Timestamps;
+import io.qunbao.schema.raw.ChatMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * chat: JSON Lines, one message or membership event per line (exports.md, "chat"). Each line is
+ * checked as UTF-8 with a reporting decoder, then parsed from its bytes with a Jackson streaming
+ * parser; unknown fields are skipped, unknown {@code msg_type} values are kept.
+ */
+public final class ChatSource implements SourceReader<ChatMessage> {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final int MAX_REASON_LENGTH = 160;
+
+  private final Timestamps timestamps;
+  private final boolean keepMessageText;
+
+  public ChatSource(Timestamps timestamps, boolean keepMessageText) {
+    this.timestamps = timestamps;
+    this.keepMessageText = keepMessageText;
+  }
+
+  @Override
+  public String source() {
+    return "chat";
+  }
+
+  @Override
+  public ChatMessage prototype() {
+    return new ChatMessage();
+  }
+
+  @Override
+  public boolean isExportFile(String fileName) {
+    return fileName.endsWith(".jsonl") || fileName.endsWith(".jsonl.gz");
+  }
+
+  @Override
+  public void read(ExportFile file, InputStream in, RowSink<ChatMessage> sink) throws IOException {
+    PhysicalLines lines = new PhysicalLines(in);
+    LineDecoder utf8 = new LineDecoder(StandardCharsets.UTF_8);
+    while (lines.next()) {
+      byte[] bytes = lines.buffer();
+      int start = lines.start();
+      int length = trimmedLength(bytes, start, lines.length());
+      if (length == 0) {
+        continue;
+      }
+      try {
+        if (!LineDecoder.isAscii(bytes, start, length) && utf8.decodeOrNull(bytes, start, length) == null) {
+          throw new RowRejected(RejectReason.BAD_ENCODING, "bytes that are not valid UTF-8");
+        }
+        sink.accept(parse(bytes, start, length, file.relativeName(), lines.lineNumber()));
+      } catch (RowRejected why) {
+        sink.reject(lines.lineNumber(), why, utf8.decodeLeniently(bytes, start, length));
+      }
+    }
+  }
+
+  private ChatMessage parse(byte[] bytes, int start, int length, String file, long line) throws RowRejected {
+    ChatMessage message = new ChatMessage();
+    String sentAtText = null;
+    Instant sentAt = null;
+    try (JsonParser json = JSON.createParser(bytes, start, length)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        throw new RowRejected(RejectReason.BAD_JSON, "not a JSON object");
+      }
+      String field;
+      while ((field = json.nextFieldName()) != null) {
+        JsonToken value = json.nextToken();
+        switch (field) {
+          case "msg_id" -> message.setMsgId(text(json, field, value));
+          case "group_id" -> message.setGroupId(text(json, field, value));
+          case "sender_id" -> message.setSenderId(text(json, field, value));
+          case "msg_type" -> message.setMsgType(text(json, field, value));
+          case "content" -> message.setContent(text(json, field, value));
+          case "join_scene" -> message.setJoinScene(text(json, field, value));
+          case "inviter_id" -> message.setInviterId(text(json, field, value));
+          case "code_id" -> message.setCodeId(text(json, field, value));
+          case "quit_scene" -> message.setQuitScene(text(json, field, value));
+          case "sent_at" -> {
+            if (value == JsonToken.VALUE_NUMBER_INT) {
+              sentAt = timestamps.fromEpochMillis(field, json.getLongValue());
+            } else {
+              sentAtText = text(json, field, value);
+            }
+          }
+          default -> json.skipChildren();
+        }
+      }
+      if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
+        throw new RowRejected(RejectReason.BAD_JSON, "not valid JSON (text after the object)");
+      }
+    } catch (JsonProcessingException e) {
+      throw new RowRejected(RejectReason.BAD_JSON, "not valid JSON (" + shortMessage(e) + ")");
+    } catch (IOException e) {
+      throw new RowRejected(RejectReason.BAD_JSON, "not valid JSON (" + e.getMessage() + ")");
+    }
+    message.setMsgId(Ids.check("msg_id", required(message.getMsgId(), "msg_id")));
+    message.setGroupId(Ids.check("group_id", required(message.getGroupId(), "group_id")));
+    message.setSenderId(Ids.check("sender_id", required(message.getSenderId(), "sender_id")));
+    if (sentAt == null) {
+      sentAt = timestamps.parse("sent_at", required(sentAtText, "sent_at"));
+    }
+    message.setSentAt(sentAt);
+    message.setMsgType(required(message.getMsgType(), "msg_type"));
+    message.setInviterId(Ids.check("inviter_id", message.getInviterId()));
+    message.setCodeId(Ids.check("code_id", message.getCodeId()));
+    String content = message.getContent();
+    message.setContentLength(content == null ? null : content.codePointCount(0, content.length()));
+    message.setContent(keepMessageText ? content : null);
+    message.setSourceFile(file);
+    message.setSourceLine(line);
+    return message;
+  }
+
+  @Override
+  public Instant eventTime(ChatMessage row) {
+    return row.getSentAt();
+  }
+
+  /** A scalar as text (ids may come as JSON numbers); an empty string or null is a missing field. */
+  private static String text(JsonParser json, String field, JsonToken value) throws IOException, RowRejected {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+      throw new RowRejected(RejectReason.BAD_JSON, field + " is a JSON " + (value == JsonToken.START_OBJECT
+          ? "object" : "array") + ", not a value");
+    }
+    String text = json.getText();
+    return text.isEmpty() ? null : text;
+  }
+
+  private static String required(String value, String field) throws RowRejected {
+    if (value == null || value.isBlank()) {
+      throw new RowRejected(RejectReason.MISSING_FIELD, "required field " + field + " missing");
+    }
+    return value;
+  }
+
+  /** Length without trailing blanks and the CR of a CRLF line end. */
+  private static int trimmedLength(byte[] bytes, int start, int length) {
+    int end = start + length;
+    while (end > start && (bytes[end - 1] == '\r' || bytes[end - 1] == ' ' || bytes[end - 1] == '\t')) {
+      end--;
+    }
+    return end - start;
+  }
+
+  private static String shortMessage(JsonProcessingException e) {
+    String message = e.getOriginalMessage().lines().findFirst().orElse("");
+    return message.length() > MAX_REASON_LENGTH ? message.substring(0, MAX_REASON_LENGTH) + "…" : message;
+  }
+}
