@@ -45,12 +45,12 @@ final class DuckDbConnection implements AutoCloseable {
     }
   }
 
-  /** Writes the rows of a query to Parquet under {@code folder}, one hive partition per value of {@code partitionColumn}. */
+  /** Replaces {@code folder} with the rows of a query as Parquet, one hive partition per value of {@code partitionColumn}. */
   long copyToParquet(String query, Path folder, String partitionColumn) throws SQLException, IOException {
     Files.createDirectories(folder.getParent());
     try (Statement statement = connection.createStatement()) {
       boolean hasResult = statement.execute("COPY (" + query + ") TO " + literal(folder.toString())
-          + " (FORMAT parquet, PARTITION_BY (" + partitionColumn + "), OVERWRITE_OR_IGNORE true)");
+          + " (FORMAT parquet, PARTITION_BY (" + partitionColumn + "), OVERWRITE true)");
       if (!hasResult) {
         return statement.getUpdateCount();
       }
