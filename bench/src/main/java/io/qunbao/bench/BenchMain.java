@@ -99,7 +99,7 @@ public final class BenchMain implements Callable<Integer> {
             "--messages-per-group-per-day", Double.toString(tier.messagesPerGroupPerDay)),
         Map.of(), tierDir.resolve("generate/generate.log"));
     if (!generated.succeeded()) {
-      throw new IllegalStateException("generating tier " + tier + " failed: " + generated.lastLine());
+      throw new IllegalStateException("generating tier " + tier + " failed: " + generated.reason());
     }
     log.info("generated tier {} in {} s", tier, generated.wall().toSeconds());
     Files.writeString(done, tier.description + "\n");

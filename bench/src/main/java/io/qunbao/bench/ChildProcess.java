@@ -22,10 +22,16 @@ final class ChildProcess {
       return exitCode == 0;
     }
 
-    /** The last non-blank line of the step's output, to say why it failed. */
-    String lastLine() {
+    /**
+     * Why the step failed, in one line: Qunbao's own one-line error ({@code qunbao: ...}) or picocli's
+     * usage error (the first line of the output that is not indented), else the last line of the output.
+     */
+    String reason() {
       try (Stream<String> lines = Files.lines(log)) {
-        return lines.filter(line -> !line.isBlank()).reduce((first, second) -> second).orElse("(no output)");
+        List<String> output = lines.filter(line -> !line.isBlank() && !line.startsWith("WARNING:")).toList();
+        return output.stream().filter(line -> line.startsWith("qunbao:")).findFirst()
+            .or(() -> output.stream().filter(line -> line.matches("(Unmatched|Unknown|Missing|Invalid) .*")).findFirst())
+            .orElse(output.isEmpty() ? "(no output)" : output.get(output.size() - 1));
       } catch (IOException e) {
         return "(output unreadable: " + e.getMessage() + ")";
       }

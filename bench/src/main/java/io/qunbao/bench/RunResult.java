@@ -23,7 +23,7 @@ final class RunResult {
   boolean record(String step, Measurement measurement) {
     steps.put(step, measurement);
     if (!measurement.succeeded()) {
-      failures.put(step, "exit " + measurement.exitCode() + ": " + measurement.lastLine());
+      failures.put(step, "exit " + measurement.exitCode() + ": " + measurement.reason());
     }
     return measurement.succeeded();
   }

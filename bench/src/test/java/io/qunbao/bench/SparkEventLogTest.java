@@ -1,0 +1,36 @@
+package io.qunbao.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SparkEventLogTest {
+  @TempDir Path events;
+
+  @Test
+  void completedStagesAreReadSlowestFirstWithFailuresMarked() throws Exception {
+    // given an event log (the form Spark writes: one JSON event per line) with two completed stages,
+    // 1200 ms and 300 ms long, the second failed, and events of other kinds
+    Files.write(events.resolve("local-1700000000000"), List.of(
+        "{\"Event\":\"SparkListenerApplicationStart\",\"App Name\":\"qunbao\"}",
+        "{\"Event\":\"SparkListenerStageCompleted\",\"Stage Info\":{\"Stage ID\":3,\"Stage Attempt ID\":0,"
+            + "\"Stage Name\":\"parquet at MetricsJob.java:42\",\"Number of Tasks\":2,"
+            + "\"Submission Time\":1000,\"Completion Time\":1300,\"Failure Reason\":\"OOM\"}}",
+        "{\"Event\":\"SparkListenerStageCompleted\",\"Stage Info\":{\"Stage ID\":1,\"Stage Attempt ID\":0,"
+            + "\"Stage Name\":\"count at Intervals.java:10\",\"Number of Tasks\":4,"
+            + "\"Submission Time\":500,\"Completion Time\":1700}}",
+        "{\"Event\":\"SparkListenerJobEnd\",\"Job ID\":0}"));
+
+    // when the stages are read
+    List<SparkEventLog.Stage> stages = SparkEventLog.stages(events);
+
+    // then the 1700 - 500 = 1200 ms stage comes first, and the 300 ms one is the failed one
+    assertThat(stages).containsExactly(
+        new SparkEventLog.Stage(1, 0, "count at Intervals.java:10", 1200, 4, false),
+        new SparkEventLog.Stage(3, 0, "parquet at MetricsJob.java:42", 300, 2, true));
+  }
+}
