@@ -1,13 +1,13 @@
 package io.qunbao.bench.duckdb;
 
+import static io.qunbao.bench.WorkedExample.RUN_DATE;
+import static io.qunbao.bench.WorkedExample.ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qunbao.bench.TableDiff;
+import io.qunbao.bench.WorkedExample;
 import io.qunbao.testkit.DuckDb;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,22 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The DuckDB implementation of type_daily and cohort_conversion against the worked example of the spec
- * (shared/spec/example: the inbox, and the tables worked by hand in its README): the DuckDB ingest lands
- * the whole inbox, including the 2026-10-04 exports that a run of 2026-10-03 must ignore; the metrics run
- * for R = 2026-10-03 in Asia/Shanghai.
+ * (its inbox, and the tables worked by hand in its README). Here the DuckDB ingest lands the whole inbox,
+ * including the 2026-10-04 exports that a run of 2026-10-03 must ignore; WorkedExampleOverQunbaoIngestIT
+ * does the same over what Qunbao's own ingest lands.
  */
 class DuckDbMetricsTest {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  private static final LocalDate RUN_DATE = LocalDate.parse("2026-10-03");
-  private static final Path EXAMPLE = findExample();
-
   @TempDir static Path work;
   private static Path raw;
 
   @BeforeAll
   static void landTheExampleInbox() throws Exception {
     Path warehouse = work.resolve("warehouse");
-    new DuckDbIngest(SHANGHAI, work.resolve("scratch")).land(EXAMPLE.resolve("inbox"), warehouse, LocalDate.MAX);
+    new DuckDbIngest(ZONE, work.resolve("scratch")).land(WorkedExample.inbox(), warehouse, LocalDate.MAX);
     raw = warehouse.resolve("raw");
   }
 
@@ -39,11 +35,11 @@ class DuckDbMetricsTest {
   void typeDailyIsTheWorkedExample() throws Exception {
     // given the landed example, when the metrics run with the default 7-day window
     Path out = work.resolve("window_7");
-    new DuckDbMetrics(SHANGHAI, 7).compute(raw, RUN_DATE, out);
+    new DuckDbMetrics(ZONE, 7).compute(raw, RUN_DATE, out);
 
     // then every row of expected/type_daily.csv, e.g. traffic on D1: members 6 (u1..u5 in gA, u11 in gC),
     // reached 5 of them (u11 is in gC, which had no official message on D1) -> reach_rate 5/6
-    assertThat(differences("type_daily", List.of("dt", "group_type"), "type_daily.csv", out)).isEmpty();
+    assertThat(WorkedExample.differences("type_daily", "type_daily.csv", out)).isEmpty();
     assertThat(cell(out, "type_daily", "reach_rate", "dt = '2026-10-01' AND group_type = 'traffic'"))
         .isEqualTo(5.0 / 6);
   }
@@ -52,50 +48,23 @@ class DuckDbMetricsTest {
   void cohortConversionIsTheWorkedExampleForBothWindows() throws Exception {
     // given the landed example, when the metrics run with a 7-day and with a 1-day window
     Path weekly = work.resolve("cohorts_7");
-    new DuckDbMetrics(SHANGHAI, 7).compute(raw, RUN_DATE, weekly);
+    new DuckDbMetrics(ZONE, 7).compute(raw, RUN_DATE, weekly);
     Path daily = work.resolve("cohorts_1");
-    new DuckDbMetrics(SHANGHAI, 1).compute(raw, RUN_DATE, daily);
+    new DuckDbMetrics(ZONE, 1).compute(raw, RUN_DATE, daily);
 
     // then both match the hand-worked cohorts; e.g. traffic D1 with 7 days: u1 (o3 + o17 = 80.00),
     // u2 (o1 + o9 = 3299.00), u5 (o21 = 25.00), u11 (o18 = 40.00) convert: 4 of 6, 3444.00;
     // with 1 day only u2 and u5: 3324.00
-    List<String> key = List.of("dt", "group_type");
-    assertThat(differences("cohort_conversion", key, "cohort_conversion.csv", weekly)).isEmpty();
-    assertThat(differences("cohort_conversion", key, "window_1/cohort_conversion.csv", daily)).isEmpty();
+    assertThat(WorkedExample.differences("cohort_conversion", "cohort_conversion.csv", weekly)).isEmpty();
+    assertThat(WorkedExample.differences("cohort_conversion", "window_1/cohort_conversion.csv", daily)).isEmpty();
     assertThat(cell(weekly, "cohort_conversion", "gmv_in_window", "dt = '2026-10-01' AND group_type = 'traffic'"))
         .hasToString("3444.00");
   }
 
-  private static List<String> differences(String table, List<String> key, String expectedCsv, Path out) {
-    String expected = "SELECT * FROM read_csv(" + quoted(EXAMPLE.resolve("expected").resolve(expectedCsv))
-        + ", header = true, all_varchar = true)";
-    return TableDiff.differences(table, key, expected, "SELECT * FROM " + table(out, table));
-  }
-
   private static Object cell(Path out, String table, String column, String where) {
     List<Map<String, Object>> rows =
-        DuckDb.query("SELECT " + column + " FROM " + table(out, table) + " WHERE " + where);
+        DuckDb.query("SELECT " + column + " FROM " + WorkedExample.table(out, table) + " WHERE " + where);
     assertThat(rows).hasSize(1);
     return rows.get(0).get(column);
-  }
-
-  private static String table(Path out, String table) {
-    return "read_parquet(" + quoted(out.resolve("metrics").resolve(table).resolve("*").resolve("*.parquet"))
-        + ", hive_partitioning = true, hive_types = {'dt': DATE})";
-  }
-
-  private static String quoted(Path path) {
-    return "'" + path.toString().replace("'", "''") + "'";
-  }
-
-  /** shared/spec/example lies beside the repository root (../shared/spec/example). */
-  private static Path findExample() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path example = dir.resolve("shared/spec/example");
-      if (Files.isDirectory(example)) {
-        return example;
-      }
-    }
-    throw new IllegalStateException("shared/spec/example not found above " + Path.of("").toAbsolutePath());
   }
 }
