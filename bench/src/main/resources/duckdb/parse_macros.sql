@@ -9,8 +9,9 @@ CREATE OR REPLACE MACRO export_instant(text) AS CASE
     THEN try_cast(text AS TIMESTAMPTZ)
 END;
 
--- An id that Excel turned into scientific notation cannot be recovered.
-CREATE OR REPLACE MACRO mangled_id(id) AS coalesce(regexp_full_match(id, '\d(\.\d+)?E[+-]?\d{1,3}'), false);
+-- An id that Excel turned into scientific notation cannot be recovered. Lower-case e too: a JSON number id
+-- (3.2E+17) reaches this macro as DuckDB's text of the number, 3.2e+17.
+CREATE OR REPLACE MACRO mangled_id(id) AS coalesce(regexp_full_match(id, '\d(\.\d+)?[Ee][+-]?\d{1,3}'), false);
 
 -- Decimal yuan: optional ¥ or ￥, optional thousands separators, at most two decimals, at least 0.
 CREATE OR REPLACE MACRO export_amount(text) AS CASE

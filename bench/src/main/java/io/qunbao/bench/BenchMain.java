@@ -6,6 +6,10 @@ import io.qunbao.bench.ChildProcess.Measurement;
 import io.qunbao.bench.RunResult.SourceThroughput;
 import io.qunbao.bench.duckdb.DuckDbMetrics;
 import io.qunbao.bench.duckdb.DuckDbStep;
+import io.qunbao.generator.GenerationSummary;
+import io.qunbao.generator.GeneratorOptions;
+import io.qunbao.generator.InboxGenerator;
+import io.qunbao.generator.Source;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,23 +90,22 @@ public final class BenchMain implements Callable<Integer> {
     return failed ? 1 : 0;
   }
 
-  /** The tier's inbox is generated once (fixed seed, so every later run reads the same bytes). */
-  private void generateOnce(Path tierDir, Path inbox) throws IOException, InterruptedException {
+  /** The tier's inbox is generated once (fixed seed: every later run reads the same bytes). */
+  private void generateOnce(Path tierDir, Path inbox) throws IOException {
     Path done = tierDir.resolve("_GENERATED");
     if (Files.exists(done)) {
       return;
     }
-    Path config = writeConfig(tierDir.resolve("generate"), inbox, tierDir.resolve("generate/warehouse"));
-    Measurement generated = ChildProcess.run(List.of(qunbao.toString(), "--config", config.toString(), "generate",
-            "--seed", Long.toString(Tier.SEED), "--start-date", Tier.START_DATE, "--days", Integer.toString(tier.days),
-            "--groups", Integer.toString(tier.groups),
-            "--messages-per-group-per-day", Double.toString(tier.messagesPerGroupPerDay)),
-        Map.of(), tierDir.resolve("generate/generate.log"));
-    if (!generated.succeeded()) {
-      throw new IllegalStateException("generating tier " + tier + " failed: " + generated.reason());
-    }
-    log.info("generated tier {} in {} s", tier, generated.wall().toSeconds());
-    Files.writeString(done, tier.description + "\n");
+    GeneratorOptions options = GeneratorOptions.defaults(inbox)
+        .withSeed(Tier.SEED)
+        .withDays(tier.days)
+        .withGroups(tier.groups)
+        .withMessagesPerGroupPerDay(tier.messagesPerGroupPerDay)
+        .withBusinessZone(zone);
+    GenerationSummary summary = new InboxGenerator(options).generate();
+    log.info("generated tier {}: {} chat lines, {} rows in all, {} rows/s", tier, summary.rows(Source.CHAT),
+        summary.totalRows(), Math.round(summary.rowsPerSecond()));
+    Files.writeString(done, tier.description + ": " + summary.rows(Source.CHAT) + " chat lines\n");
   }
 
   private RunResult runOnce(Path inbox, List<LocalDate> exportDates, Path runDir)

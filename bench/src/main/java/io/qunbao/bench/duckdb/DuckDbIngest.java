@@ -90,7 +90,12 @@ public final class DuckDbIngest {
         + varcharColumns(source.columns) + ") WITH ORDINALITY";
   }
 
-  /** A CSV export: header columns mapped by name (any order, English or Chinese), record_line = record + 1. */
+  /**
+   * A CSV export: header columns mapped by name (any order, English or Chinese), record_line = record + 1.
+   * strict_mode = false because in strict mode DuckDB's reader silently stops at the first broken quoted
+   * record ({@code "sc1"x,...}) even with ignore_errors, losing the rest of the file; lenient, it reads
+   * such a record as {@code sc1} instead of rejecting it (BENCHMARKS.md, "Known differences").
+   */
   private String readCsv(ExportSource source, Path inbox, Path file) throws IOException {
     ExportFile export = ExportFile.prepareCsv(source, inbox, file, scratch);
     List<String> positional = new ArrayList<>();
@@ -106,7 +111,7 @@ public final class DuckDbIngest {
     return "SELECT " + select + ", " + DuckDbConnection.literal(file.toString()) + " AS filename,"
         + " ordinality + 1 AS record_line FROM read_csv(" + DuckDbConnection.literal(export.readable().toString())
         + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', null_padding = true,"
-        + " ignore_errors = true,"
+        + " ignore_errors = true, strict_mode = false,"
         + " columns = " + varcharColumns(positional) + ") WITH ORDINALITY";
   }
 
