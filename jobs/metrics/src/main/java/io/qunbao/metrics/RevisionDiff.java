@@ -1,0 +1,79 @@
+package io.qunbao.metrics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * Compares freshly computed rows of a metrics table with its published rows, key by key: which
+ * days changed (and so must be republished) and which already published values changed (the
+ * revisions an ops lead must be able to see: a refund, a late message, a maturing cohort).
+ */
+final class RevisionDiff {
+  private static final String OLD = "old_";
+  private static final String NEW = "new_";
+
+  private final TableSpec spec;
+  private final Dataset<Row> changes;
+
+  /** One row per changed value: dt, row_key, column_name, old_value, new_value (nulls: no row). */
+  RevisionDiff(TableSpec spec, Dataset<Row> fresh, Dataset<Row> published) {
+    this.spec = spec;
+    Dataset<Row> fresher = prefixed(fresh, NEW);
+    Dataset<Row> older = prefixed(published, OLD);
+    Column sameKey = spec.key().stream()
+        .map(k -> older.col(OLD + k).eqNullSafe(fresher.col(NEW + k)))
+        .reduce(Column::and).orElseThrow();
+    Dataset<Row> joined = older.join(fresher, sameKey, "full_outer");
+
+    List<Column> changedValues = new ArrayList<>();
+    for (String column : spec.valueColumns()) {
+      Column oldValue = functions.col(OLD + column).cast("string");
+      Column newValue = functions.col(NEW + column).cast("string");
+      Column rowMissing = functions.col(OLD + TableSpec.DT).isNull().or(functions.col(NEW + TableSpec.DT).isNull());
+      changedValues.add(functions.when(rowMissing.or(oldValue.eqNullSafe(newValue).unary_$bang()),
+          functions.struct(functions.lit(column).as("column_name"), oldValue.as("old_value"), newValue.as("new_value"))));
+    }
+    this.changes = joined
+        .select(
+            functions.coalesce(functions.col(OLD + TableSpec.DT), functions.col(NEW + TableSpec.DT)).as(TableSpec.DT),
+            rowKey(joined).as("row_key"),
+            functions.explode(functions.array_compact(functions.array(changedValues.toArray(Column[]::new)))).as("change"))
+        .select(functions.col(TableSpec.DT), functions.col("row_key"), functions.col("change.*"));
+  }
+
+  /** The days with any added, removed or changed row (a small list: collected to the driver). */
+  Set<LocalDate> changedDays() {
+    Set<LocalDate> days = new java.util.TreeSet<>();
+    for (Row row : changes.select(TableSpec.DT).distinct().collectAsList()) {
+      days.add(row.getDate(0).toLocalDate());
+    }
+    return days;
+  }
+
+  /** The changes to days already published, as rows of the revisions table. */
+  Dataset<Row> revisions(Set<LocalDate> publishedDays, LocalDate runDate, TableSpec revisionsSpec) {
+    Column wasPublished = functions.col(TableSpec.DT).isin(publishedDays.stream().map(java.sql.Date::valueOf).toArray());
+    return revisionsSpec.conform(changes.where(wasPublished)
+        .withColumn(MetricsPublisher.RUN_DATE, functions.lit(java.sql.Date.valueOf(runDate)))
+        .withColumn("table_name", functions.lit(spec.table())));
+  }
+
+  private Column rowKey(Dataset<Row> joined) {
+    Column[] parts = spec.key().stream().filter(k -> !k.equals(TableSpec.DT))
+        .map(k -> functions.concat(functions.lit(k + "="),
+            functions.coalesce(functions.coalesce(joined.col(OLD + k), joined.col(NEW + k)).cast("string"), functions.lit("null"))))
+        .toArray(Column[]::new);
+    return functions.concat_ws(", ", parts);
+  }
+
+  private static Dataset<Row> prefixed(Dataset<Row> rows, String prefix) {
+    return rows.select(java.util.Arrays.stream(rows.columns())
+        .map(c -> functions.col(c).as(prefix + c)).toArray(Column[]::new));
+  }
+}

@@ -1,0 +1,46 @@
+package io.qunbao.metrics;
+
+import java.time.LocalDate;
+
+/**
+ * Which metric partitions a run republishes. Every run recomputes all days up to the run date;
+ * the scope decides what is written:
+ * <ul>
+ *   <li>{@link #NIGHTLY}: the partitions whose rows differ from what is published, and the days
+ *       never published yet (what the new exports changed, whatever day it lies on);
+ *   <li>{@link #FULL}: every published day;
+ *   <li>{@link #range}: every day from {@code from} to {@code to} (a backfill), others left alone.
+ * </ul>
+ */
+public record Scope(Kind kind, LocalDate from, LocalDate to) {
+  public enum Kind { NIGHTLY, FULL, RANGE }
+
+  public static final Scope NIGHTLY = new Scope(Kind.NIGHTLY, null, null);
+  public static final Scope FULL = new Scope(Kind.FULL, null, null);
+
+  public static Scope range(LocalDate from, LocalDate to) {
+    if (from.isAfter(to)) {
+      throw new IllegalArgumentException("backfill range " + from + " .. " + to + " is empty");
+    }
+    return new Scope(Kind.RANGE, from, to);
+  }
+
+  /** Whether the day is republished even when its rows did not change. */
+  boolean forces(LocalDate day) {
+    return switch (kind) {
+      case NIGHTLY -> false;
+      case FULL -> true;
+      case RANGE -> !day.isBefore(from) && !day.isAfter(to);
+    };
+  }
+
+  /** Whether a changed day may be published by this run. */
+  boolean admits(LocalDate day) {
+    return kind != Kind.RANGE || forces(day);
+  }
+
+  @Override
+  public String toString() {
+    return kind == Kind.RANGE ? from + ".." + to : kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,49 @@
+package io.qunbao.metrics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs the {@code .sql} models under {@code io/qunbao/metrics/sql/}, one query per file, each
+ * registered as a temp view named after its file so that later models select from it. Parameters
+ * are bound by name ({@code :run_date}, {@code :zone}, …), never spliced into the text.
+ */
+final class SqlModels {
+  private final SparkSession spark;
+  private final Map<String, Object> parameters;
+
+  SqlModels(SparkSession spark, Map<String, Object> parameters) {
+    this.spark = spark;
+    this.parameters = parameters;
+  }
+
+  /** Registers {@code family/name.sql} as the view {@code name} and returns it (lazily). */
+  Dataset<Row> register(String family, String name) {
+    Dataset<Row> model = spark.sql(text(family + "/" + name + ".sql"), parameters);
+    model.createOrReplaceTempView(name);
+    return model;
+  }
+
+  /** Runs {@code family/name.sql} without registering it. */
+  Dataset<Row> query(String family, String name) {
+    return spark.sql(text(family + "/" + name + ".sql"), parameters);
+  }
+
+  static String text(String path) {
+    String resource = "/io/qunbao/metrics/sql/" + path;
+    try (InputStream in = SqlModels.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no SQL model " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("SQL model " + resource + " unreadable", e);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.qunbao.metrics;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One output table as documented in its {@code tables/<table>.yml}: the single place that names its
+ * columns, types, key and docs. The writer casts to these types, the quality checks use the key,
+ * and {@link TableDocs} renders the analysts' doc from the same file.
+ *
+ * @param kind metrics (published per {@code dt} partition), curated (replaced whole) or revisions
+ * @param view the temp view that computes it; the table name when absent
+ */
+public record TableSpec(
+    String table, String kind, String view, String spec, String grain, List<String> key, List<ColumnSpec> columns) {
+
+  public static final List<String> METRICS =
+      List.of("group_daily", "type_daily", "cohort_conversion", "channel_daily", "group_health");
+  public static final List<String> CURATED = List.of("messages", "membership_intervals", "orders");
+  public static final String REVISIONS = "revisions";
+
+  /** The partition column of every metrics table. */
+  public static final String DT = "dt";
+
+  public record ColumnSpec(String name, String type, String doc) {
+    DataType dataType() {
+      return DataType.fromDDL(type);
+    }
+  }
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public static TableSpec load(String table) {
+    String resource = "/io/qunbao/metrics/tables/" + table + ".yml";
+    try (InputStream in = TableSpec.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no table spec " + resource);
+      }
+      return YAML.readValue(in, TableSpec.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("table spec " + resource + " unreadable", e);
+    }
+  }
+
+  public String viewName() {
+    return view == null ? table : view;
+  }
+
+  public StructType schema() {
+    return new StructType(columns.stream()
+        .map(c -> new StructField(c.name(), c.dataType(), true, org.apache.spark.sql.types.Metadata.empty()))
+        .toArray(StructField[]::new));
+  }
+
+  public List<String> valueColumns() {
+    return columns.stream().map(ColumnSpec::name).filter(n -> !key.contains(n)).toList();
+  }
+
+  /** {@code rows} with exactly this table's columns, in its order, cast to its types. */
+  public Dataset<Row> conform(Dataset<Row> rows) {
+    Column[] cols = columns.stream()
+        .map(c -> functions.col(c.name()).cast(c.dataType()).as(c.name()))
+        .toArray(Column[]::new);
+    return rows.select(cols);
+  }
+}

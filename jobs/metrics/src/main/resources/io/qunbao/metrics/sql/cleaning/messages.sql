@@ -1,0 +1,55 @@
+-- grain: one row per chat event (msg_id) that the metrics count
+-- metrics.md, cleaning rules 1, 5 and 7: the first copy of a msg_id wins (earliest export date,
+-- then file name, then line); rows of a group after its dissolved_at are dropped (at it, kept);
+-- senders are customers unless listed as staff; official = owner/admin/service.
+with copies as (
+  select
+    *,
+    row_number() over (
+      partition by msg_id
+      order by export_date, source_file, source_line) as copy_no
+  from raw_chat
+),
+
+first_copies as (
+  select * from copies where copy_no = 1
+),
+
+groups as (
+  select group_id, dissolved_at from group_attributes
+),
+
+staff as (
+  select member_id, is_official from staff_roles
+),
+
+final as (
+  select
+    chat.msg_id,
+    chat.group_id,
+    chat.sender_id,
+    chat.sent_at,
+    to_date(from_utc_timestamp(chat.sent_at, :zone)) as dt,
+    chat.msg_type,
+    case chat.msg_type
+      when 'member_join' then 'join'
+      when 'member_leave' then 'leave'
+      else 'message'
+    end as kind,
+    chat.join_scene,
+    chat.inviter_id,
+    chat.code_id,
+    case
+      when staff.member_id is null then 'customer'
+      when staff.is_official then 'official'
+      else 'staff'
+    end as sender_class,
+    chat.source_file,
+    chat.source_line
+  from first_copies as chat
+  left join groups on groups.group_id = chat.group_id
+  left join staff on staff.member_id = chat.sender_id
+  where groups.dissolved_at is null or chat.sent_at <= groups.dissolved_at
+)
+
+select * from final

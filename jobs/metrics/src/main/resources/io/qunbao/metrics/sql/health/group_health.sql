@@ -1,0 +1,55 @@
+-- grain: one row per published day and group existing on it (a dead group must be visible)
+-- metrics.md, "Group health": age_days = whole days from the created_at day; active_7d and
+-- messages_7d over D-6 … D; is_dead = age_days >= min-age and
+-- active_7d < max(min-active, ceil(min-active-share × members)).
+with daily_activity as (
+  select dt, group_id, sender_id as member_id, count(*) as messages
+  from messages
+  where kind = 'message' and sender_class = 'customer'
+  group by dt, group_id, sender_id
+),
+
+seven_days as (
+  select
+    explode(sequence(dt, date_add(dt, 6))) as dt,
+    group_id,
+    member_id,
+    messages
+  from daily_activity
+),
+
+activity_7d as (
+  select dt, group_id, count(distinct member_id) as active_7d, sum(messages) as messages_7d
+  from seven_days
+  group by dt, group_id
+),
+
+members as (
+  select dt, group_id, count(*) as members from member_days group by dt, group_id
+),
+
+measured as (
+  select
+    existing.dt,
+    existing.group_id,
+    existing.group_type,
+    datediff(existing.dt, existing.created_day) as age_days,
+    coalesce(members.members, 0) as members,
+    coalesce(activity_7d.active_7d, 0) as active_7d,
+    coalesce(activity_7d.messages_7d, 0) as messages_7d
+  from existing_groups as existing
+  left join members on members.dt = existing.dt and members.group_id = existing.group_id
+  left join activity_7d on activity_7d.dt = existing.dt and activity_7d.group_id = existing.group_id
+),
+
+final as (
+  select
+    *,
+    age_days >= :dead_min_age_days
+      and active_7d < greatest(
+        cast(:dead_min_active as bigint),
+        cast(ceil(cast(:dead_min_active_share as decimal(9, 6)) * members) as bigint)) as is_dead
+  from measured
+)
+
+select * from final

@@ -1,0 +1,27 @@
+-- grain: one row per counted membership fact: 'member' (customer present on the day), 'join'
+-- (an interval starting on the day), 'leave' (an interval ended on the day by a member_leave)
+-- metrics.md, "Daily metrics": members, joins, leaves; dissolution ends are not leaves (rule 7).
+with members as (
+  select dt, group_id, group_type, 'member' as fact, member_id as person_id from member_days
+),
+
+joins as (
+  select join_day as dt, group_id, group_type, 'join' as fact, member_id as person_id
+  from membership_intervals
+),
+
+leaves as (
+  select leave_day as dt, group_id, group_type, 'leave' as fact, member_id as person_id
+  from membership_intervals
+  where ended_by = 'leave'
+),
+
+final as (
+  select *, cast(null as decimal(18, 2)) as amount from members
+  union all
+  select *, cast(null as decimal(18, 2)) as amount from joins
+  union all
+  select *, cast(null as decimal(18, 2)) as amount from leaves
+)
+
+select * from final

@@ -1,0 +1,10 @@
+-- grain: one row per group or type day with more reached members than members
+with final as (
+  select concat('group_daily dt=', dt, ' ', group_id, ': reached_members ', reached_members, ' > members ', members) as detail
+  from group_daily where reached_members > members
+  union all
+  select concat('type_daily dt=', dt, ' ', group_type, ': reached_members ', reached_members, ' > members ', members)
+  from type_daily where reached_members > members
+)
+
+select * from final
