@@ -212,7 +212,10 @@ public final class BenchMain implements Callable<Integer> {
     List<String> line = new ArrayList<>();
     line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     line.addAll(List.of(Files.readString(app.resolve("jvm.options")).trim().split("\\s+")));
+    // Spark 4 writes the event log zstd-compressed in rolling files by default: plain JSON lines are what
+    // SparkEventLog reads without a codec
     line.addAll(List.of("-Dspark.master=local[*]", "-Dspark.ui.enabled=false", "-Dspark.eventLog.enabled=true",
+        "-Dspark.eventLog.compress=false", "-Dspark.eventLog.rolling.enabled=false",
         "-Dspark.eventLog.dir=" + events.toUri(), "-cp", app.resolve("*") + ":" + app.resolve("lib/*"),
         "io.qunbao.metrics.MetricsMain", "--config", config.toString(), "--date", runDate.toString()));
     sparkConf.forEach((key, value) -> line.add(line.indexOf("-cp"), "-D" + key + "=" + value));

@@ -24,14 +24,18 @@ final class SparkEventLog {
 
   private SparkEventLog() {}
 
-  /** Every completed stage in the event log files of {@code folder}, slowest first. */
+  /**
+   * Every completed stage in the event log files under {@code folder} (a plain file per application, or
+   * a rolling {@code eventlog_v2_*} folder of {@code events_*} files), slowest first. The logs must be
+   * uncompressed ({@code spark.eventLog.compress=false}).
+   */
   static List<Stage> stages(Path folder) throws IOException {
     List<Stage> stages = new ArrayList<>();
     if (!Files.isDirectory(folder)) {
       return stages;
     }
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).filter(SparkEventLog::isEventFile).sorted().toList()) {
         try (BufferedReader reader = Files.newBufferedReader(file)) {
           for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             if (line.contains("\"SparkListenerStageCompleted\"")) {
@@ -43,6 +47,12 @@ final class SparkEventLog {
     }
     stages.sort(Comparator.comparingLong(Stage::millis).reversed());
     return stages;
+  }
+
+  /** Not the status markers and checksums Spark writes beside the events. */
+  private static boolean isEventFile(Path file) {
+    String name = file.getFileName().toString();
+    return !name.startsWith(".") && !name.startsWith("appstatus_") && !name.endsWith(".crc");
   }
 
   private static Stage stage(JsonNode info) {

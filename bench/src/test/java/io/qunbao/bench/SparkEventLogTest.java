@@ -13,9 +13,12 @@ class SparkEventLogTest {
 
   @Test
   void completedStagesAreReadSlowestFirstWithFailuresMarked() throws Exception {
-    // given an event log (the form Spark writes: one JSON event per line) with two completed stages,
-    // 1200 ms and 300 ms long, the second failed, and events of other kinds
-    Files.write(events.resolve("local-1700000000000"), List.of(
+    // given a rolling event log folder as Spark 4 writes it (a status marker beside the events file, one
+    // JSON event per line) with two completed stages, 1200 ms and 300 ms long, the second failed, and
+    // events of other kinds
+    Path rolling = Files.createDirectories(events.resolve("eventlog_v2_local-1700000000000"));
+    Files.writeString(rolling.resolve("appstatus_local-1700000000000.inprogress"), "");
+    Files.write(rolling.resolve("events_1_local-1700000000000"), List.of(
         "{\"Event\":\"SparkListenerApplicationStart\",\"App Name\":\"qunbao\"}",
         "{\"Event\":\"SparkListenerStageCompleted\",\"Stage Info\":{\"Stage ID\":3,\"Stage Attempt ID\":0,"
             + "\"Stage Name\":\"parquet at MetricsJob.java:42\",\"Number of Tasks\":2,"
