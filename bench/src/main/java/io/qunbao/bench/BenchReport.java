@@ -67,10 +67,13 @@ final class BenchReport {
       return;
     }
     long failed = last.sparkStages.stream().filter(SparkEventLog.Stage::failed).count();
-    md.append(String.format(Locale.ROOT, "%nSpark stages of the full recomputation (last run): %d completed, %d failed;"
-        + " the slowest:%n%n| stage | name | s | tasks |%n|---:|---|---:|---:|%n", last.sparkStages.size(), failed));
+    long tasks = last.sparkStages.stream().mapToLong(SparkEventLog.Stage::tasks).sum();
+    md.append(String.format(Locale.ROOT, "%nSpark stages of the full recomputation (last run): %d completed (%d failed),"
+        + " %d tasks; the slowest:%n%n| stage | query | s | tasks |%n|---:|---|---:|---:|%n",
+        last.sparkStages.size(), failed, tasks));
     last.sparkStages.stream().limit(5).forEach(stage -> md.append(String.format(Locale.ROOT, "| %d.%d | %s | %.2f | %d |%n",
-        stage.id(), stage.attempt(), stage.name().replace("|", "\\|"), stage.millis() / 1000.0, stage.tasks())));
+        stage.id(), stage.attempt(), (stage.query().isEmpty() ? stage.name() : stage.query()).replace("|", "\\|"),
+        stage.millis() / 1000.0, stage.tasks())));
   }
 
   private void agreement(StringBuilder md) {

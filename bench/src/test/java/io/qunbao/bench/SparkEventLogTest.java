@@ -20,6 +20,14 @@ class SparkEventLogTest {
     Files.writeString(rolling.resolve("appstatus_local-1700000000000.inprogress"), "");
     Files.write(rolling.resolve("events_1_local-1700000000000"), List.of(
         "{\"Event\":\"SparkListenerApplicationStart\",\"App Name\":\"qunbao\"}",
+        "{\"Event\":\"org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart\",\"executionId\":7,"
+            + "\"description\":\"parquet at MetricsPublisher.java:88\",\"details\":\"org.apache.spark.sql.Dataset.write\\n"
+            + "io.qunbao.metrics.MetricsPublisher.stage(MetricsPublisher.java:88)\\nio.qunbao.metrics.MetricsJob.run\"}",
+        "{\"Event\":\"org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart\",\"executionId\":8,"
+            + "\"description\":\"collectAsList at QualityChecks.java:51\",\"details\":\"org.apache.spark.sql.Dataset.collect\\n"
+            + "io.qunbao.metrics.Intervals.build(Intervals.java:10)\"}",
+        "{\"Event\":\"SparkListenerJobStart\",\"Job ID\":0,\"Stage IDs\":[3],\"Properties\":{\"spark.sql.execution.id\":\"7\"}}",
+        "{\"Event\":\"SparkListenerJobStart\",\"Job ID\":1,\"Stage IDs\":[1,2],\"Properties\":{\"spark.sql.execution.id\":\"8\"}}",
         "{\"Event\":\"SparkListenerStageCompleted\",\"Stage Info\":{\"Stage ID\":3,\"Stage Attempt ID\":0,"
             + "\"Stage Name\":\"parquet at MetricsJob.java:42\",\"Number of Tasks\":2,"
             + "\"Submission Time\":1000,\"Completion Time\":1300,\"Failure Reason\":\"OOM\"}}",
@@ -31,9 +39,13 @@ class SparkEventLogTest {
     // when the stages are read
     List<SparkEventLog.Stage> stages = SparkEventLog.stages(events);
 
-    // then the 1700 - 500 = 1200 ms stage comes first, and the 300 ms one is the failed one
+    // then the 1700 - 500 = 1200 ms stage comes first, and the 300 ms one is the failed one; each is named
+    // by its query (job -> SQL execution): the call site, and the Qunbao frame when that is elsewhere
     assertThat(stages).containsExactly(
-        new SparkEventLog.Stage(1, 0, "count at Intervals.java:10", 1200, 4, false),
-        new SparkEventLog.Stage(3, 0, "parquet at MetricsJob.java:42", 300, 2, true));
+        new SparkEventLog.Stage(1, 0, "count at Intervals.java:10",
+            "collectAsList at QualityChecks.java:51 ← io.qunbao.metrics.Intervals.build(Intervals.java:10)",
+            1200, 4, false),
+        new SparkEventLog.Stage(3, 0, "parquet at MetricsJob.java:42", "parquet at MetricsPublisher.java:88",
+            300, 2, true));
   }
 }
