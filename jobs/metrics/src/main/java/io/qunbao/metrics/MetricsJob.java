@@ -55,83 +55,94 @@ public final class MetricsJob {
     Map<String, RunSummary.TableResult> results = new LinkedHashMap<>();
     MetricsPublisher publisher = new MetricsPublisher(spark, storage, warehouse);
     MetricModels models = new MetricModels(spark, config, runDate);
-    try {
-      Map<String, Integer> partitions = timed(stages, "read raw", () -> new RawInputs(spark, storage, warehouse).register(runDate));
-      log.info("metrics {} ({}): landed export partitions read per source {}", runDate, scope, partitions);
+    Map<String, Integer> partitions = timed(stages, "read raw", () -> new RawInputs(spark, storage, warehouse).register(runDate));
+    log.info("metrics {} ({}): landed export partitions read per source {}", runDate, scope, partitions);
 
-      Map<String, TableSpec> specs = new LinkedHashMap<>();
-      Map<String, Dataset<Row>> outputs = timed(stages, "compute", () -> {
-        models.register();
-        Map<String, Dataset<Row>> conformed = new LinkedHashMap<>();
-        for (String table : TableSpec.METRICS) {
-          TableSpec spec = TableSpec.load(table);
-          specs.put(table, spec);
-          Dataset<Row> rows = spec.conform(spark.table(spec.viewName())).persist(StorageLevel.MEMORY_AND_DISK());
-          rows.createOrReplaceTempView(table);
-          conformed.put(table, rows);
-        }
-        return conformed;
-      });
-      Set<LocalDate> days = timed(stages, "published days", () -> publishedDays());
-      log.info("metrics {}: {} published days{}", runDate, days.size(),
-          days.isEmpty() ? "" : " (" + days.iterator().next() + " .. " + runDate + ")");
+    Map<String, TableSpec> specs = new LinkedHashMap<>();
+    Map<String, Dataset<Row>> outputs = timed(stages, "compute", () -> {
+      models.register();
+      Map<String, Dataset<Row>> conformed = new LinkedHashMap<>();
+      for (String table : TableSpec.METRICS) {
+        TableSpec spec = TableSpec.load(table);
+        specs.put(table, spec);
+        // materialized here, once: the gate, the comparison and the writes all read these rows
+        Dataset<Row> rows = spec.conform(spark.table(spec.viewName())).localCheckpoint(true);
+        rows.createOrReplaceTempView(table);
+        conformed.put(table, rows);
+      }
+      return conformed;
+    });
+    Set<LocalDate> days = timed(stages, "published days", () -> publishedDays());
+    log.info("metrics {}: {} published days{}", runDate, days.size(),
+        days.isEmpty() ? "" : " (" + days.iterator().next() + " .. " + runDate + ")");
 
-      timed(stages, "quality checks", () -> {
-        new QualityChecks(models.sql()).verify(outputs, specs);
-        return null;
-      });
+    timed(stages, "quality checks", () -> {
+      new QualityChecks(models.sql()).verify(outputs, specs);
+      return null;
+    });
 
-      TableSpec revisionsSpec = TableSpec.load(TableSpec.REVISIONS);
-      Map<String, Set<LocalDate>> toPublish = new LinkedHashMap<>();
-      Map<String, Long> revisionCounts = new LinkedHashMap<>();
-      timed(stages, "compare and record revisions", () -> {
-        Dataset<Row> revisions = spark.createDataFrame(List.of(), revisionsSpec.schema());
-        for (TableSpec spec : specs.values()) {
-          Set<LocalDate> published = publisher.publishedDays(spec.table());
-          published.removeIf(d -> d.isAfter(runDate) || !scope.admits(d));
-          RevisionDiff diff = new RevisionDiff(spec, inScope(outputs.get(spec.table()), scope), publisher.readPublished(spec, published));
-          Set<LocalDate> changed = new TreeSet<>(diff.changedDays());
-          days.stream().filter(scope::forces).forEach(changed::add);
-          toPublish.put(spec.table(), changed);
-          revisions = revisions.union(diff.revisions(published, runDate, revisionsSpec));
-        }
-        for (Row row : revisions.groupBy("table_name").count().collectAsList()) {
-          revisionCounts.put(row.getString(0), row.getLong(1));
-        }
-        if (!revisionCounts.isEmpty()) {
-          publisher.appendRevisions(revisionsSpec, revisions, runDate);
-        }
-        log.info("metrics {}: revisions of already published values recorded {}", runDate, revisionCounts);
-        return null;
-      });
+    TableSpec revisionsSpec = TableSpec.load(TableSpec.REVISIONS);
+    Map<String, Set<LocalDate>> toPublish = new LinkedHashMap<>();
+    Map<String, Long> revisionCounts = new LinkedHashMap<>();
+    timed(stages, "compare and record revisions", () -> {
+      Dataset<Row> changes = null;
+      Map<String, Set<LocalDate>> published = new LinkedHashMap<>();
+      for (TableSpec spec : specs.values()) {
+        Set<LocalDate> before = publisher.publishedDays(spec.table());
+        before.removeIf(d -> d.isAfter(runDate) || !scope.admits(d));
+        published.put(spec.table(), before);
+        Dataset<Row> tableChanges = new RevisionDiff(spec, inScope(outputs.get(spec.table()), scope),
+            publisher.readPublished(spec, before)).changes();
+        changes = changes == null ? tableChanges : changes.union(tableChanges);
+      }
+      changes = changes.persist(StorageLevel.MEMORY_AND_DISK());
+      for (TableSpec spec : specs.values()) {
+        // forced by the scope, or never published: an empty day is published too ("computed, nothing to report")
+        Set<LocalDate> everPublished = publisher.publishedDays(spec.table());
+        toPublish.put(spec.table(), days.stream()
+            .filter(d -> scope.forces(d) || (scope.admits(d) && !everPublished.contains(d)))
+            .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+      }
+      for (Row row : changes.select("table_name", TableSpec.DT).distinct().collectAsList()) {
+        toPublish.get(row.getString(0)).add(row.getDate(1).toLocalDate());
+      }
+      Dataset<Row> revisions = RevisionDiff.revisions(changes, published, runDate, revisionsSpec)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      for (Row row : revisions.groupBy("table_name").count().collectAsList()) {
+        revisionCounts.put(row.getString(0), row.getLong(1));
+      }
+      if (!revisionCounts.isEmpty()) {
+        publisher.appendRevisions(revisionsSpec, revisions, runDate);
+      }
+      revisions.unpersist();
+      changes.unpersist();
+      log.info("metrics {}: revisions of already published values recorded {}", runDate, revisionCounts);
+      return null;
+    });
 
-      timed(stages, "publish metrics", () -> {
-        for (TableSpec spec : specs.values()) {
-          Set<LocalDate> changed = toPublish.get(spec.table());
-          Dataset<Row> rows = outputs.get(spec.table());
-          publisher.publishDays(spec, rows, changed);
-          long rowCount = changed.isEmpty() ? 0 : rows.where(inDays(changed)).count();
-          long revisions = revisionCounts.getOrDefault(spec.table(), 0L);
-          results.put(spec.table(), new RunSummary.TableResult(changed.size(), rowCount, revisions));
-          log.info("metrics {}: {} published {} partitions, {} rows, {} revisions", runDate, spec.table(), changed.size(), rowCount, revisions);
-        }
-        return null;
-      });
+    timed(stages, "publish metrics", () -> {
+      for (TableSpec spec : specs.values()) {
+        Set<LocalDate> changed = toPublish.get(spec.table());
+        Dataset<Row> rows = outputs.get(spec.table());
+        publisher.publishDays(spec, rows, changed);
+        long rowCount = changed.isEmpty() ? 0 : rows.where(inDays(changed)).count();
+        long revisions = revisionCounts.getOrDefault(spec.table(), 0L);
+        results.put(spec.table(), new RunSummary.TableResult(changed.size(), rowCount, revisions));
+        log.info("metrics {}: {} published {} partitions, {} rows, {} revisions", runDate, spec.table(), changed.size(), rowCount, revisions);
+      }
+      return null;
+    });
 
-      timed(stages, "publish curated", () -> {
-        for (String table : TableSpec.CURATED) {
-          TableSpec spec = TableSpec.load(table);
-          Dataset<Row> rows = spec.conform(spark.table(spec.viewName()));
-          publisher.publishWhole(rows, warehouse.curated(table));
-          results.put("curated/" + table, new RunSummary.TableResult(1, -1, 0));
-          log.info("metrics {}: curated/{} replaced", runDate, table);
-        }
-        return null;
-      });
-      outputs.values().forEach(Dataset::unpersist);
-    } finally {
-      models.release();
-    }
+    timed(stages, "publish curated", () -> {
+      for (String table : TableSpec.CURATED) {
+        TableSpec spec = TableSpec.load(table);
+        Dataset<Row> rows = spec.conform(spark.table(spec.viewName()));
+        publisher.publishWhole(rows, warehouse.curated(table));
+        results.put("curated/" + table, new RunSummary.TableResult(1, -1, 0));
+        log.info("metrics {}: curated/{} replaced", runDate, table);
+      }
+      return null;
+    });
     log.info("metrics {} ({}) done: {}", runDate, scope, stages);
     return new RunSummary(runDate, scope, results, stages);
   }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /**
  * The spark-submit entry point of the metrics step:
  * {@code spark-submit --class io.qunbao.metrics.MetricsMain <jar> --config FILE --date D [--full]}.
- * The master comes from spark-submit; the session is built with {@code getOrCreate()}.
+ * The master comes from spark-submit; the session is built with {@code getOrCreate()}, with the
+ * config's {@code spark.conf} entries.
  */
 @Command(name = "qunbao-metrics", mixinStandardHelpOptions = true,
     description = "Computes and publishes the metric tables of spec/metrics.md for a run date.")
@@ -42,7 +43,9 @@ public final class MetricsMain implements Callable<Integer> {
   public Integer call() {
     try {
       QunbaoConfig loaded = new ConfigLoader().load(config);
-      SparkSession spark = SparkSession.builder().appName("qunbao-metrics " + date).getOrCreate();
+      SparkSession.Builder builder = SparkSession.builder().appName("qunbao-metrics " + date);
+      loaded.spark().conf().forEach(builder::config);
+      SparkSession spark = builder.getOrCreate();
       RunSummary summary = new MetricsJob(loaded, spark).run(date, full ? Scope.FULL : Scope.NIGHTLY);
       summary.tables().forEach((table, result) -> System.out.println(table + ": " + result));
       return ExitCode.OK.code();

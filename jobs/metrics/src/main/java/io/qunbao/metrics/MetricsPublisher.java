@@ -8,9 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -41,23 +39,7 @@ final class MetricsPublisher {
 
   /** The days of {@code table} published so far (with their {@code _SUCCESS}). */
   Set<LocalDate> publishedDays(String table) {
-    Path root = warehouse.metricsTable(table);
-    FileSystem fs = storage.fileSystem(root);
-    Set<LocalDate> days = new TreeSet<>();
-    try {
-      if (!fs.exists(root)) {
-        return days;
-      }
-      for (FileStatus dir : fs.listStatus(root)) {
-        String name = dir.getPath().getName();
-        if (dir.isDirectory() && name.startsWith(TableSpec.DT + "=") && publisher.isPublished(dir.getPath())) {
-          days.add(LocalDate.parse(name.substring(TableSpec.DT.length() + 1)));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + root, e);
-    }
-    return days;
+    return PublishedPartitions.dates(storage, publisher, warehouse.metricsTable(table), TableSpec.DT);
   }
 
   /** The published rows of {@code days} (an empty table when there are none). */

@@ -8,17 +8,10 @@ import io.qunbao.schema.raw.Group;
 import io.qunbao.schema.raw.Order;
 import io.qunbao.schema.raw.Scan;
 import io.qunbao.schema.raw.Staff;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -33,7 +26,8 @@ import org.apache.spark.sql.types.StructType;
  */
 final class RawInputs {
   static final String EXPORT_DATE = "export_date";
-  private static final Map<String, Schema> SOURCES = Map.of(
+  /** The landed sources and their Avro contract. */
+  static final Map<String, Schema> SOURCES = Map.of(
       "chat", ChatMessage.getClassSchema(),
       "orders", Order.getClassSchema(),
       "scans", Scan.getClassSchema(),
@@ -68,36 +62,10 @@ final class RawInputs {
   }
 
   private List<String> landedPartitions(String source, LocalDate runDate) {
-    Path table = warehouse.rawTable(source);
-    FileSystem fs = storage.fileSystem(table);
     PartitionPublisher markers = new PartitionPublisher(storage, warehouse);
-    List<String> paths = new ArrayList<>();
-    try {
-      if (!fs.exists(table)) {
-        return paths;
-      }
-      for (FileStatus dir : fs.listStatus(table)) {
-        LocalDate exportDate = exportDate(dir);
-        if (exportDate != null && !exportDate.isAfter(runDate) && markers.isPublished(dir.getPath())) {
-          paths.add(dir.getPath().toString());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + table, e);
-    }
-    paths.sort(null);
-    return paths;
-  }
-
-  private static LocalDate exportDate(FileStatus dir) {
-    String name = dir.getPath().getName();
-    if (!dir.isDirectory() || !name.startsWith(EXPORT_DATE + "=")) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(name.substring(EXPORT_DATE.length() + 1));
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return PublishedPartitions.dates(storage, markers, warehouse.rawTable(source), EXPORT_DATE).stream()
+        .filter(exportDate -> !exportDate.isAfter(runDate))
+        .map(exportDate -> warehouse.raw(source, exportDate).toString())
+        .toList();
   }
 }

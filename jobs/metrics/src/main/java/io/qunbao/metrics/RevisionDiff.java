@@ -3,6 +3,7 @@ package io.qunbao.metrics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -41,27 +42,33 @@ final class RevisionDiff {
     }
     this.changes = joined
         .select(
+            functions.lit(spec.table()).as("table_name"),
             functions.coalesce(functions.col(OLD + TableSpec.DT), functions.col(NEW + TableSpec.DT)).as(TableSpec.DT),
             rowKey(joined).as("row_key"),
             functions.explode(functions.array_compact(functions.array(changedValues.toArray(Column[]::new)))).as("change"))
-        .select(functions.col(TableSpec.DT), functions.col("row_key"), functions.col("change.*"));
+        .select(functions.col("table_name"), functions.col(TableSpec.DT), functions.col("row_key"), functions.col("change.*"));
   }
 
-  /** The days with any added, removed or changed row (a small list: collected to the driver). */
-  Set<LocalDate> changedDays() {
-    Set<LocalDate> days = new java.util.TreeSet<>();
-    for (Row row : changes.select(TableSpec.DT).distinct().collectAsList()) {
-      days.add(row.getDate(0).toLocalDate());
+  /**
+   * The changed values: table_name, dt, row_key, column_name, old_value, new_value. Every day with
+   * a change (an added, removed or changed row) must be republished.
+   */
+  Dataset<Row> changes() {
+    return changes;
+  }
+
+  /** Of {@code changes} of several tables, those to days already published, as revisions rows. */
+  static Dataset<Row> revisions(Dataset<Row> changes, Map<String, Set<LocalDate>> publishedDays, LocalDate runDate,
+      TableSpec revisionsSpec) {
+    Column wasPublished = functions.lit(false);
+    for (Map.Entry<String, Set<LocalDate>> table : publishedDays.entrySet()) {
+      if (!table.getValue().isEmpty()) {
+        wasPublished = wasPublished.or(functions.col("table_name").equalTo(table.getKey())
+            .and(functions.col(TableSpec.DT).isin(table.getValue().stream().map(java.sql.Date::valueOf).toArray())));
+      }
     }
-    return days;
-  }
-
-  /** The changes to days already published, as rows of the revisions table. */
-  Dataset<Row> revisions(Set<LocalDate> publishedDays, LocalDate runDate, TableSpec revisionsSpec) {
-    Column wasPublished = functions.col(TableSpec.DT).isin(publishedDays.stream().map(java.sql.Date::valueOf).toArray());
     return revisionsSpec.conform(changes.where(wasPublished)
-        .withColumn(MetricsPublisher.RUN_DATE, functions.lit(java.sql.Date.valueOf(runDate)))
-        .withColumn("table_name", functions.lit(spec.table())));
+        .withColumn(MetricsPublisher.RUN_DATE, functions.lit(java.sql.Date.valueOf(runDate))));
   }
 
   private Column rowKey(Dataset<Row> joined) {

@@ -32,7 +32,7 @@ public final class TableDocs {
         .append("Only partitions with a `_SUCCESS` file are complete. Query them, for example, with DuckDB:\n\n")
         .append("```sql\nselect * from read_parquet('work/warehouse/metrics/type_daily/*/*.parquet', hive_partitioning = true)\n")
         .append("where group_type = 'traffic' order by dt;\n```\n\n")
-        .append("or with Spark SQL: `select * from parquet.`work/warehouse/metrics/type_daily` where dt >= '2026-10-01'`.\n\n");
+        .append("or with Spark SQL:\n\n```sql\nselect * from parquet.`work/warehouse/metrics/type_daily` where dt >= '2026-10-01';\n```\n\n");
     for (TableSpec table : allTables()) {
       md.append("## ").append(table.table()).append(" (").append(table.kind()).append(")\n\n")
           .append("Grain: ").append(table.grain()).append(". Key: `").append(String.join("`, `", table.key()))

@@ -2,45 +2,18 @@ package io.qunbao.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import io.qunbao.testkit.SpecExample;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The worked example of spec/example: its inbox, landed (rejects left out) and run for
  * R = 2026-10-03, must publish exactly the rows of expected/*.csv, and with a 1-day window those
  * of expected/window_1/. The expected rows are the spec's hand computation (example/README.md).
  */
-class ExampleTest {
+class ExampleTest extends LocalSparkTest {
   static final LocalDate RUN_DATE = LocalDate.parse("2026-10-03");
-  static SparkSession spark;
-  @TempDir static Path dir;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = TestSpark.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
-
-  static Path exampleDir() {
-    Path here = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path p = here; p != null; p = p.getParent()) {
-      Path candidate = p.resolve("../shared/spec/example").normalize();
-      if (Files.isDirectory(candidate.resolve("expected"))) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("spec/example not found above " + here);
-  }
 
   @Test
   void theExampleInboxPublishesExactlyTheExpectedTables() {
@@ -52,7 +25,7 @@ class ExampleTest {
     RunSummary summary = new MetricsJob(TestSpark.config(root, ""), spark).run(RUN_DATE, Scope.NIGHTLY);
 
     // then every table holds exactly the expected rows, read back by DuckDB
-    Path expected = exampleDir().resolve("expected");
+    Path expected = SpecExample.root().resolve("expected");
     for (String table : TableSpec.METRICS) {
       PublishedTables.assertMatches(root.resolve("warehouse"), table, expected.resolve(table + ".csv"));
     }
@@ -68,6 +41,6 @@ class ExampleTest {
     new MetricsJob(TestSpark.config(root, "metrics:\n  conversion-window-days: 1\n"), spark).run(RUN_DATE, Scope.NIGHTLY);
 
     PublishedTables.assertMatches(root.resolve("warehouse"), "cohort_conversion",
-        exampleDir().resolve("expected/window_1/cohort_conversion.csv"));
+        SpecExample.root().resolve("expected/window_1/cohort_conversion.csv"));
   }
 }

@@ -1,22 +1,17 @@
 package io.qunbao.metrics;
 
 import io.qunbao.common.storage.PartitionPublisher;
-import io.qunbao.schema.raw.ChatMessage;
-import io.qunbao.schema.raw.Group;
-import io.qunbao.schema.raw.Order;
-import io.qunbao.schema.raw.Scan;
-import io.qunbao.schema.raw.Staff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.apache.avro.Schema;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -34,10 +29,6 @@ import org.apache.spark.sql.types.StructType;
  * time stamps as UTC instants such as {@code 2026-10-01T01:00:00Z}).
  */
 final class LandedFixture {
-  private static final Map<String, Schema> SCHEMAS = Map.of(
-      "chat", ChatMessage.getClassSchema(), "orders", Order.getClassSchema(), "scans", Scan.getClassSchema(),
-      "groups", Group.getClassSchema(), "staff", Staff.getClassSchema());
-
   private final SparkSession spark;
   private final Path warehouse;
 
@@ -48,10 +39,20 @@ final class LandedFixture {
 
   /** Lands the worked example (already parsed, rejects left out) from {@code example-landed/*.csv}. */
   void landExample() {
-    for (String source : SCHEMAS.keySet()) {
+    landExample(exportDate -> true);
+  }
+
+  /** Lands the exports of the worked example whose export date passes {@code exportDates}. */
+  void landExample(Predicate<LocalDate> exportDates) {
+    for (String source : RawInputs.SOURCES.keySet()) {
       try (InputStream in = LandedFixture.class.getResourceAsStream("/example-landed/" + source + ".csv")) {
         String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-        land(source, lines[0], Arrays.copyOfRange(lines, 1, lines.length));
+        String[] rows = Arrays.stream(lines).skip(1)
+            .filter(line -> exportDates.test(LocalDate.parse(line.substring(0, line.indexOf(',')))))
+            .toArray(String[]::new);
+        if (rows.length > 0) {
+          land(source, lines[0], rows);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -65,7 +66,7 @@ final class LandedFixture {
     lines.addAll(List.of(rows));
     Dataset<Row> text = spark.read().option("header", "true").option("multiLine", "true")
         .csv(spark.createDataset(lines, Encoders.STRING()));
-    StructType schema = AvroSchemas.structType(SCHEMAS.get(source));
+    StructType schema = AvroSchemas.structType(RawInputs.SOURCES.get(source));
     List<String> given = List.of(text.columns());
     List<Column> columns = new ArrayList<>();
     for (StructField field : schema.fields()) {

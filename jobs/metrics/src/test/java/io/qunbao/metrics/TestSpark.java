@@ -28,6 +28,7 @@ final class TestSpark {
   /** The defaults, with the warehouse under {@code dir} and {@code extraYaml} laid over them. */
   static QunbaoConfig config(Path dir, String extraYaml) {
     try {
+      Files.createDirectories(dir);
       Path file = dir.resolve("qunbao-" + System.nanoTime() + ".yml");
       Files.writeString(file, "warehouse: " + dir.resolve("warehouse") + "\n" + extraYaml);
       return new ConfigLoader().load(file);

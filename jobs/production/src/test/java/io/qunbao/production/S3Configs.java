@@ -23,17 +23,18 @@ final class S3Configs {
 
   private S3Configs() {}
 
-  static Path writeConfig(S3ProxyServer s3, String warehouse, Path folder) {
-    Path file = folder.resolve("qunbao-s3.yml");
-    try {
-      Files.writeString(file, "warehouse: " + warehouse + "\n" + s3.s3ConfigYaml() + FAST_FAILURE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return file;
+  /** Config lines that put the warehouse on {@code s3}, with the fast failure above. */
+  static String yaml(S3ProxyServer s3, String warehouse) {
+    return "warehouse: " + warehouse + "\n" + s3.s3ConfigYaml() + FAST_FAILURE;
   }
 
   static QunbaoConfig pointingAt(S3ProxyServer s3, String warehouse, Path folder) {
-    return new ConfigLoader().load(writeConfig(s3, warehouse, folder));
+    Path file = folder.resolve("qunbao-s3.yml");
+    try {
+      Files.writeString(file, yaml(s3, warehouse));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ConfigLoader().load(file);
   }
 }

@@ -2,23 +2,47 @@
 -- metrics.md, "Daily metrics", reached_members: customers present in the group at the instant of
 -- at least one official message of that group on the day; present at t when
 -- join_at <= t and (leave_at is null or t <= leave_at), both ends inclusive.
+-- Rather than pairing every official message with every interval of its group, an interval that
+-- has begun by the day's first official message is reached exactly when it has not ended before
+-- that message (every later message is later than its end too); only an interval that begins after
+-- the day's first official message is checked against the day's messages one by one.
 with official as (
   select group_id, dt, sent_at
   from messages
   where kind = 'message' and sender_class = 'official'
 ),
 
-reached as (
-  select distinct
-    official.dt,
-    intervals.group_id,
-    intervals.group_type,
-    intervals.member_id
-  from official
+first_official as (
+  select group_id, dt, min(sent_at) as first_at from official group by group_id, dt
+),
+
+present_at_first as (
+  select first_official.dt, intervals.group_id, intervals.group_type, intervals.member_id
+  from first_official
   join membership_intervals as intervals
-    on intervals.group_id = official.group_id
-   and intervals.join_at <= official.sent_at
+    on intervals.group_id = first_official.group_id
+   and intervals.join_at <= first_official.first_at
+   and (intervals.leave_at is null or intervals.leave_at >= first_official.first_at)
+),
+
+joined_after_first as (
+  select official.dt, intervals.group_id, intervals.group_type, intervals.member_id
+  from first_official
+  join membership_intervals as intervals
+    on intervals.group_id = first_official.group_id
+   and intervals.join_day = first_official.dt
+   and intervals.join_at > first_official.first_at
+  join official
+    on official.group_id = intervals.group_id
+   and official.dt = first_official.dt
+   and official.sent_at >= intervals.join_at
    and (intervals.leave_at is null or official.sent_at <= intervals.leave_at)
+),
+
+reached as (
+  select * from present_at_first
+  union
+  select * from joined_after_first
 ),
 
 final as (

@@ -8,23 +8,7 @@ with groups as (
 ),
 
 activity as (
-  select
-    dt,
-    group_type,
-    count(distinct if(fact = 'member', person_id, null)) as members,
-    count_if(fact = 'join') as joins,
-    count_if(fact = 'leave') as leaves,
-    count(distinct if(fact = 'message', person_id, null)) as active_members,
-    count_if(fact = 'message') as messages,
-    count_if(fact = 'official_message') as official_messages,
-    count(distinct if(fact = 'reached', person_id, null)) as reached_members,
-    count_if(fact = 'referred_join') as referred_joins,
-    count(distinct if(fact = 'referrer', person_id, null)) as referrers,
-    count_if(fact = 'order') as orders,
-    count(distinct if(fact = 'order', person_id, null)) as buyers,
-    coalesce(sum(if(fact = 'order', amount, null)), 0) as gmv
-  from daily_facts
-  group by dt, group_type
+  select * from daily_rollup where is_type_level
 ),
 
 scans as (
