@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qunbao.common.QunbaoException;
-import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
 import io.qunbao.testkit.DuckDb;
 import io.qunbao.testkit.S3ProxyServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,6 +37,7 @@ class S3PartitionPublisherIT {
   private static final LocalDate DAY = LocalDate.of(2026, 3, 14);
 
   @TempDir static Path tmp;
+  static S3Warehouse store;
   static S3ProxyServer s3;
   static Storage storage;
   static Warehouse warehouse;
@@ -46,17 +45,16 @@ class S3PartitionPublisherIT {
 
   @BeforeAll
   static void startStore() throws IOException {
-    s3 = S3ProxyServer.startIn(Files.createDirectories(tmp.resolve("s3")));
-    s3.createBucket("publisher-it");
-    QunbaoConfig config = S3Configs.pointingAt(s3, "s3a://publisher-it/warehouse", tmp);
-    storage = new Storage(config);
-    warehouse = new Warehouse(Storage.resolve(config.warehouse()));
-    publisher = new PartitionPublisher(storage, warehouse);
+    store = S3Warehouse.start(tmp, "publisher-it");
+    s3 = store.s3();
+    storage = store.storage();
+    warehouse = store.warehouse();
+    publisher = store.publisher();
   }
 
   @AfterAll
   static void stopStore() {
-    s3.close();
+    store.close();
   }
 
   @Test
@@ -143,16 +141,9 @@ class S3PartitionPublisherIT {
     }
   }
 
-  /** Downloads the files the manifest lists and reads them with DuckDB (it has no s3 access offline). */
+  /** The ids in the files the manifest lists, read by DuckDB. */
   private static List<Integer> idsReadByDuckDb(org.apache.hadoop.fs.Path partition) throws IOException {
-    Path local = Files.createTempDirectory(tmp, "download");
-    List<String> copies = new ArrayList<>();
-    for (org.apache.hadoop.fs.Path file : publisher.publishedFiles(partition)) {
-      Path copy = local.resolve(file.getName());
-      storage.fileSystem(file).copyToLocalFile(file, new org.apache.hadoop.fs.Path(copy.toUri()));
-      copies.add("'" + copy + "'");
-    }
-    List<Map<String, Object>> rows = DuckDb.query("select id from read_parquet([" + String.join(",", copies) + "]) order by id");
+    List<Map<String, Object>> rows = DuckDb.query("select id from read_parquet('" + store.download(partition) + "/*.parquet') order by id");
     return rows.stream().map(r -> (Integer) r.get("id")).collect(Collectors.toList());
   }
 

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.common.storage.S3SparkSettings;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
-import io.qunbao.testkit.S3ProxyServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Spark writes into s3a staging through the magic committer, and the publisher makes it visible. */
 class S3SparkCommitIT {
   @TempDir static Path tmp;
-  static S3ProxyServer s3;
+  static S3Warehouse store;
   static SparkSession spark;
   static PartitionPublisher publisher;
   static Warehouse warehouse;
@@ -35,25 +32,23 @@ class S3SparkCommitIT {
 
   @BeforeAll
   static void start() throws IOException {
-    s3 = S3ProxyServer.startIn(Files.createDirectories(tmp.resolve("s3")));
-    s3.createBucket("spark-commit-it");
-    QunbaoConfig config = S3Configs.pointingAt(s3, "s3a://spark-commit-it/warehouse", tmp);
-    storage = new Storage(config);
-    warehouse = new Warehouse(Storage.resolve(config.warehouse()));
-    publisher = new PartitionPublisher(storage, warehouse);
+    store = S3Warehouse.start(tmp, "spark-commit-it");
+    storage = store.storage();
+    warehouse = store.warehouse();
+    publisher = store.publisher();
     SparkSession.Builder builder = SparkSession.builder()
         .master("local[2]")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.driver.host", "127.0.0.1");
-    S3SparkSettings.sparkConf(config).forEach(builder::config);
+    S3SparkSettings.sparkConf(store.config()).forEach(builder::config);
     spark = builder.getOrCreate();
   }
 
   @AfterAll
   static void stop() {
     spark.stop();
-    s3.close();
+    store.close();
   }
 
   @Test

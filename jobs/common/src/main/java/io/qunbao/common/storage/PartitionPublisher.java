@@ -2,6 +2,7 @@ package io.qunbao.common.storage;
 
 import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -143,18 +144,27 @@ public final class PartitionPublisher {
       }
       List<String> files = manifest != null ? manifest.files() : dataFiles(fs, partition);
       return files.stream().map(f -> new Path(partition, f)).toList();
-    } catch (java.io.FileNotFoundException e) {
+    } catch (FileNotFoundException e) {
       throw new QunbaoException(ExitCode.FAILED, partition + " is not published (no " + SUCCESS + "); run the step that writes it");
     } catch (IOException e) {
       throw storeFailure("cannot read the manifest of " + partition, e);
     }
   }
 
-  /** Files under {@code folder}, relative to it, sorted; hidden ones ({@code _x}, {@code .x}) left out. */
+  /**
+   * Files under {@code folder}, relative to it, sorted; hidden ones ({@code _x}, {@code .x}) left out.
+   * A folder that does not exist has none: on an object store an empty folder (a day without rows)
+   * is no object at all once its marker is gone.
+   */
   private static List<String> dataFiles(FileSystem fs, Path folder) throws IOException {
     String root = fs.makeQualified(folder).toUri().getPath();
     List<String> files = new ArrayList<>();
-    RemoteIterator<LocatedFileStatus> listing = fs.listFiles(folder, true);
+    RemoteIterator<LocatedFileStatus> listing;
+    try {
+      listing = fs.listFiles(folder, true);
+    } catch (FileNotFoundException noFolder) {
+      return files;
+    }
     while (listing.hasNext()) {
       String relative = listing.next().getPath().toUri().getPath().substring(root.length() + 1);
       if (!isHidden(relative)) {
