@@ -88,7 +88,7 @@ final class SqlCommand implements Callable<Integer> {
     Storage storage = new Storage(config);
     Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
     Map<String, org.apache.hadoop.fs.Path> tables = new LinkedHashMap<>();
-    for (String table : TableSpec.METRICS) {
+    for (String table : TableSpec.PUBLISHED_METRICS) {
       tables.put(table, warehouse.metricsTable(table));
     }
     tables.put(TableSpec.REVISIONS, warehouse.metricsTable(TableSpec.REVISIONS));

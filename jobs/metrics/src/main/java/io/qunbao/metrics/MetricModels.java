@@ -52,6 +52,7 @@ final class MetricModels {
     sql.register("reach_activity", "reach_facts");
     // referral
     sql.register("referral", "referral_facts");
+    sql.register("referral", "referrer_daily");
     // attribution and orders
     materialize("attribution", "attributed_purchases");
     sql.register("attribution", "order_facts");

@@ -28,6 +28,11 @@ public record TableSpec(
 
   public static final List<String> METRICS =
       List.of("group_daily", "type_daily", "cohort_conversion", "channel_daily", "group_health");
+  /** Metric tables Qunbao publishes beyond the spec's (docs/decisions.md): the report's referrer ranking. */
+  public static final List<String> EXTRA_METRICS = List.of("referrer_daily");
+  /** Every table published per {@code dt} partition. */
+  public static final List<String> PUBLISHED_METRICS =
+      java.util.stream.Stream.concat(METRICS.stream(), EXTRA_METRICS.stream()).toList();
   public static final List<String> CURATED = List.of("messages", "membership_intervals", "orders");
   public static final String REVISIONS = "revisions";
 

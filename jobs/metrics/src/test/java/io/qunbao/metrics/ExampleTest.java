@@ -16,7 +16,7 @@ class ExampleTest extends LocalSparkTest {
   static final LocalDate RUN_DATE = LocalDate.parse("2026-10-03");
 
   @Test
-  void theExampleInboxPublishesExactlyTheExpectedTables() {
+  void theExampleInboxPublishesExactlyTheExpectedTables() throws Exception {
     // given the example's exports, landed as ingest lands them
     Path root = dir.resolve("window7");
     new LandedFixture(spark, root.resolve("warehouse")).landExample();
@@ -29,6 +29,12 @@ class ExampleTest extends LocalSparkTest {
     for (String table : TableSpec.METRICS) {
       PublishedTables.assertMatches(root.resolve("warehouse"), table, expected.resolve(table + ".csv"));
     }
+    // and referrer_daily (Qunbao's addition) names the referrers behind type_daily.referred_joins:
+    // D1 gA u1's member_join invited by u2, a customer (u3's inviter s_adm is staff, u4 invited
+    // herself); D2 gB u9 invited by u7. u2's D2 member_join in gA, invited by u1, came while u2 was
+    // present: no join, so no referral.
+    PublishedTables.assertMatches(root.resolve("warehouse"), "referrer_daily",
+        Path.of(ExampleTest.class.getResource("/expected-extra/referrer_daily.csv").toURI()));
     assertThat(summary.tables().get("group_daily").partitions()).isEqualTo(3);
     assertThat(summary.totalRevisions()).isZero();
   }
