@@ -2,6 +2,9 @@ package io.qunbao.app;
 
 import io.qunbao.app.batch.BatchRunner;
 import io.qunbao.app.batch.NightlyJobConfiguration;
+import io.qunbao.common.ExitCode;
+import io.qunbao.common.QunbaoException;
+import io.qunbao.common.alert.WebhookAlerter;
 import io.qunbao.common.config.QunbaoConfig;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -32,8 +35,17 @@ final class NightlyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     QunbaoConfig config = cli.config();
-    IngestCommand.checkExportsExist(config, date);
-    return new BatchRunner(config, NightlyJobConfiguration.class)
-        .run(NightlyJobConfiguration.JOB_NAME, date, force).code();
+    try {
+      IngestCommand.checkExportsExist(config, date);
+      return new BatchRunner(config, NightlyJobConfiguration.class)
+          .run(NightlyJobConfiguration.JOB_NAME, date, force).code();
+    } catch (QunbaoException e) {
+      // a night that did not publish is what the on-call person must hear about (alerts.webhook-url);
+      // another run holding the lock is not a failure of this night
+      if (e.exitCode() != ExitCode.LOCKED) {
+        WebhookAlerter.fromConfig(config).ifPresent(alerter -> alerter.alert(date, e.exitCode(), e.getMessage()));
+      }
+      throw e;
+    }
   }
 }
