@@ -59,14 +59,21 @@ final class DemoCommand implements Callable<Integer> {
             "orders", "gmv", "repurchase_rate_30d")
         .orderBy("group_type").collectAsList();
     System.out.println();
-    System.out.println("Tables:  " + warehouse.root() + "/{raw,rejects,curated,metrics}/");
+    System.out.println("Tables:  " + readable(warehouse.root()) + "/{raw,rejects,curated,metrics}/");
     System.out.println("Headline numbers of " + day + " per group type:");
     for (Row r : rows) {
       System.out.println(String.format(Locale.ROOT, "  %-16s members %6s  reach %6s  active %6s  k %6s  orders %5d  GMV ¥%,12.2f  repurchase %6s",
           r.getString(0), r.isNullAt(1) ? "-" : r.getLong(1), rate(r, 2), rate(r, 3), rate(r, 4), r.getLong(5),
           r.getDecimal(6), rate(r, 7)));
     }
-    System.out.println("Report:  " + new org.apache.hadoop.fs.Path(Storage.resolve(config.reports()), day + "/index.html"));
+    System.out.println("Report:  " + readable(new org.apache.hadoop.fs.Path(Storage.resolve(config.reports()), day + "/index.html")));
+  }
+
+  /** A local path as a person types it; other locations as their URI. */
+  private static String readable(org.apache.hadoop.fs.Path location) {
+    java.net.URI uri = location.toUri();
+    String text = "file".equals(uri.getScheme()) ? uri.getPath() : location.toString();
+    return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
   }
 
   private static String rate(Row row, int i) {
