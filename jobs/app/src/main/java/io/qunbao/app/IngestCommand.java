@@ -1,6 +1,5 @@
 package io.qunbao.app;
 
-import io.qunbao.app.batch.BatchRunner;
 import io.qunbao.app.batch.IngestJobConfiguration;
 import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
@@ -14,7 +13,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -32,19 +31,12 @@ final class IngestCommand implements Callable<Integer> {
   @ParentCommand
   private QunbaoCli cli;
 
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
-      description = "the export date to ingest")
-  private LocalDate date;
-
-  @Option(names = "--force", description = "ingest the date again even if it was done, replacing its partitions")
-  private boolean force;
+  @Mixin
+  private BatchRunOptions run;
 
   @Override
   public Integer call() {
-    QunbaoConfig config = cli.config();
-    checkExportsExist(config, date);
-    return new BatchRunner(config, IngestJobConfiguration.class)
-        .run(IngestJobConfiguration.JOB_NAME, date, force).code();
+    return run.run(cli.config(), IngestJobConfiguration.class, IngestJobConfiguration.JOB_NAME).code();
   }
 
   /** A missing inbox is a setup mistake; an inbox without any export of the date is reported as such. */
