@@ -121,10 +121,11 @@ final class ReportFixtures {
                CAST(13 - i AS BIGINT) AS referred_joins
         FROM range(1, 13) r(i)
         """.formatted(day), warehouse.resolve("metrics/referrer_daily"));
-    copyUnpartitioned("""
-        SELECT 'type_daily' AS "table", DATE '%s' AS dt, 'traffic' AS "key", 'gmv' AS "column", '531.00' AS old_value,
-               '442.50' AS new_value, DATE '%s' AS run_date
-        """.formatted(day.minusDays(4), day.minusDays(1)), warehouse.resolve("metrics/revisions"));
+    // the layout the metrics job publishes (jobs/metrics tables/revisions.yml): one partition per run date
+    copy("""
+        SELECT 'type_daily' AS table_name, DATE '%s' AS dt, 'group_type=traffic' AS row_key, 'gmv' AS column_name,
+               '531.00' AS old_value, '442.50' AS new_value, DATE '%s' AS run_date
+        """.formatted(day.minusDays(4), day.minusDays(1)), warehouse.resolve("metrics/revisions"), "run_date");
     copy("""
         SELECT DATE '%s' AS export_date, group_id, 'group ' || group_id AS group_name, group_type, 'owner-' || group_type AS owner_id,
                'groups/x/groups.csv' AS source_file, CAST(row_number() OVER () + 1 AS BIGINT) AS source_line
@@ -145,16 +146,6 @@ final class ReportFixtures {
 
   private static void copy(String select, Path table) {
     copy(select, table, "dt");
-  }
-
-  /** One Parquet file, no partitions: the layout the revisions table may have. */
-  private static void copyUnpartitioned(String select, Path table) {
-    try {
-      Files.createDirectories(table);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    execute("COPY (" + select + ") TO '" + table.resolve("part-0.parquet") + "' (FORMAT PARQUET)");
   }
 
   /** DuckDB writes {@code key=value/} folders; each gets the {@code _SUCCESS} a published partition has. */

@@ -7,7 +7,7 @@ public record Revision(String table, LocalDate day, String key, String column, S
 
   static Revision from(Row row) {
     return new Revision(
-        row.string("table"), row.day("dt"), row.string("key"), row.string("column"), row.string("old_value"),
+        row.string("table_name"), row.day("dt"), row.string("row_key"), row.string("column_name"), row.string("old_value"),
         row.string("new_value"), row.day("run_date"));
   }
 }
