@@ -81,8 +81,8 @@ public final class ReportPage {
     context.put("provisionalCohorts", provisionalCohorts());
     context.put("revisions", data.revisions().stream()
         .sorted(Comparator.comparing((io.qunbao.reports.model.Revision r) -> r.day()).thenComparing(r -> r.table()))
-        .map(r -> new RevisionRow(r.table(), r.day().toString(), r.key(), r.column(), r.oldValue(), r.newValue(),
-            r.runDate() == null ? ReportFormat.MISSING : r.runDate().toString())).toList());
+        .map(r -> new RevisionRow(r.table(), r.day().toString(), r.key(), r.column(), orMissing(r.oldValue()),
+            orMissing(r.newValue()), r.runDate() == null ? ReportFormat.MISSING : r.runDate().toString())).toList());
     // Mustache sections on these decide whether a table (with its header) is drawn at all.
     for (String list : List.of("referrers", "channels", "deadGroups", "revisions")) {
       context.put("has" + Character.toUpperCase(list.charAt(0)) + list.substring(1),
@@ -220,5 +220,10 @@ public final class ReportPage {
 
   private static Double asDouble(Long value) {
     return value == null ? null : value.doubleValue();
+  }
+
+  /** A revision's side is null when the row did not exist then (or no longer exists). */
+  private static String orMissing(String value) {
+    return value == null ? ReportFormat.MISSING : value;
   }
 }
