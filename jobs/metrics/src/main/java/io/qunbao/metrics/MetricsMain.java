@@ -5,6 +5,7 @@ import io.qunbao.common.QunbaoException;
 import io.qunbao.common.config.ConfigException;
 import io.qunbao.common.config.ConfigLoader;
 import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.common.storage.S3SparkSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -44,6 +45,8 @@ public final class MetricsMain implements Callable<Integer> {
     try {
       QunbaoConfig loaded = new ConfigLoader().load(config);
       SparkSession.Builder builder = SparkSession.builder().appName("qunbao-metrics " + date);
+      // s3a connection and the S3A committer when the warehouse is on S3, then the operator's settings
+      S3SparkSettings.sparkConf(loaded).forEach(builder::config);
       loaded.spark().conf().forEach(builder::config);
       SparkSession spark = builder.getOrCreate();
       RunSummary summary = new MetricsJob(loaded, spark).run(date, full ? Scope.FULL : Scope.NIGHTLY);

@@ -40,10 +40,11 @@ public record QunbaoConfig(
   public record DeadGroup(int minAgeDays, int minActive, double minActiveShare) {}
 
   /**
-   * Where the metrics run. {@code submit=false}: in the nightly JVM on {@code master}
-   * (local[*] by default); {@code submit=true}: through spark-submit of the metrics cluster jar.
+   * The Spark of the nightly JVM's metrics step: {@code master} (local[*] by default) and any Spark
+   * settings. On a cluster the metrics run through spark-submit of the cluster jar instead
+   * (docs/production.md).
    */
-  public record Spark(String master, boolean submit, Map<String, String> conf) {}
+  public record Spark(String master, Map<String, String> conf) {}
 
   /** Spring Batch metadata: empty url = H2 file database under work-dir. */
   public record JobRepository(String url, String username, String password) {}
