@@ -23,14 +23,16 @@ final class ChildProcess {
     }
 
     /**
-     * Why the step failed, in one line: Qunbao's own one-line error ({@code qunbao: ...}) or picocli's
-     * usage error (the first line of the output that is not indented), else the last line of the output.
+     * Why the step failed, in one line: Qunbao's own one-line error ({@code qunbao: ...}), picocli's usage
+     * error, the first exception of a stack trace, else the last line of the output.
      */
     String reason() {
       try (Stream<String> lines = Files.lines(log)) {
         List<String> output = lines.filter(line -> !line.isBlank() && !line.startsWith("WARNING:")).toList();
         return output.stream().filter(line -> line.startsWith("qunbao:")).findFirst()
             .or(() -> output.stream().filter(line -> line.matches("(Unmatched|Unknown|Missing|Invalid) .*")).findFirst())
+            .or(() -> output.stream().filter(line -> line.matches("([\\w$]+\\.)+[\\w$]*(Exception|Error)(: .*)?"))
+                .findFirst())
             .orElse(output.isEmpty() ? "(no output)" : output.get(output.size() - 1));
       } catch (IOException e) {
         return "(output unreadable: " + e.getMessage() + ")";

@@ -42,4 +42,18 @@ class ChildProcessTest {
     assertThat(measurement.exitCode()).isEqualTo(2);
     assertThat(measurement.reason()).isEqualTo("qunbao: inbox /x does not exist");
   }
+
+  @Test
+  void aCrashSaysWhichExceptionNotTheLastStackFrame() throws Exception {
+    // given a child that dies with a stack trace, as Spark's driver does when a stage fails
+    List<String> command = List.of("sh", "-c", "echo 'INFO starting'; "
+        + "echo 'java.lang.UnsupportedOperationException: PlainBinaryDictionary'; "
+        + "printf '\\tat org.apache.parquet.Dictionary.decodeToLong(Dictionary.java:49)\\n'; exit 1");
+
+    // when it is run
+    ChildProcess.Measurement measurement = ChildProcess.run(command, Map.of(), logs.resolve("crash.log"));
+
+    // then the reason is the exception line
+    assertThat(measurement.reason()).isEqualTo("java.lang.UnsupportedOperationException: PlainBinaryDictionary");
+  }
 }
