@@ -134,11 +134,23 @@ public final class SparkCluster implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * The master's state, or none yet: its web port accepts connections a moment before the
+   * {@code /json/} page is attached (a 404 then), so a failed read here means "ask again".
+   */
+  private JsonNode masterStateOnceServed() {
+    try {
+      return masterState();
+    } catch (UncheckedIOException notServedYet) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+  }
+
   private void awaitWorkers() {
     Instant deadline = Instant.now().plus(REGISTRATION_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       int alive = 0;
-      for (JsonNode worker : masterState().path("workers")) {
+      for (JsonNode worker : masterStateOnceServed().path("workers")) {
         if ("ALIVE".equals(worker.path("state").asText())) {
           alive++;
         }
