@@ -31,7 +31,8 @@ class TimestampsTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"2026/11/22", "2026/11/22 20:15:03", "2026-11-22T20:15:03+0800", "45983.84",
-      "1795349703", "22/11/2026 20:15", "yesterday", "2026-11-22", "17953497030000"})
+      "1795349703", "22/11/2026 20:15", "yesterday", "2026-11-22", "17953497030000", "2026-11-22 20:15:3x",
+      "２026-11-22 20:15:03", "2026-11-22 20:15"})
   void rejectsEverythingElse(String text) {
     assertThatThrownBy(() -> shanghai.parse("sent_at", text))
         .isInstanceOf(RowRejected.class)
@@ -40,7 +41,8 @@ class TimestampsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"2026-13-01 10:00:00", "2026-02-30 10:00:00", "2026-11-22T24:10:00", "2026-02-29T10:00:00+08:00"})
+  @ValueSource(strings = {"2026-13-01 10:00:00", "2026-02-30 10:00:00", "2026-11-22T24:10:00", "2026-02-29T10:00:00+08:00",
+      "2026-11-22 20:60:00", "2026-11-22 20:15:60", "2026-00-10 10:00:00"})
   void rejectsImpossibleDates(String text) {
     assertThatThrownBy(() -> shanghai.parse("scanned_at", text))
         .isInstanceOf(RowRejected.class)
