@@ -1,6 +1,7 @@
 package io.qunbao.ingest;
 
 import java.io.IOException;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -21,15 +22,18 @@ final class ParquetFiles {
 
   private ParquetFiles() {}
 
-  static <T extends SpecificRecordBase> ParquetWriter<T> writer(Path file, T prototype, Configuration hadoop)
-      throws IOException {
-    return AvroParquetWriter.<T>builder(HadoopOutputFile.fromPath(file, hadoop))
+  static <T extends SpecificRecordBase> ParquetWriter<T> writer(Path file, T prototype,
+      Set<String> columnsWithoutDictionary, Configuration hadoop) throws IOException {
+    AvroParquetWriter.Builder<T> builder = AvroParquetWriter.<T>builder(HadoopOutputFile.fromPath(file, hadoop))
         .withSchema(prototype.getSchema())
         .withDataModel(prototype.getSpecificData())
         .withConf(hadoop)
         .withCompressionCodec(CODEC)
         .withRowGroupSize(ROW_GROUP_BYTES)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .build();
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+    for (String column : columnsWithoutDictionary) {
+      builder.withDictionaryEncoding(column, false);
+    }
+    return builder.build();
   }
 }

@@ -7,6 +7,7 @@ import io.qunbao.ingest.parse.RowRejected;
 import io.qunbao.schema.raw.Reject;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -26,7 +27,7 @@ final class RejectWriter implements Closeable {
 
   RejectWriter(String source, Path folder, Configuration hadoop) throws IOException {
     this.source = source;
-    this.parquet = ParquetFiles.writer(new Path(folder, PARQUET), new Reject(), hadoop);
+    this.parquet = ParquetFiles.writer(new Path(folder, PARQUET), new Reject(), Set.of(), hadoop);
     FileSystem fs = folder.getFileSystem(hadoop);
     this.jsonl = new JsonFactory().createGenerator((java.io.OutputStream) fs.create(new Path(folder, JSONL), true), JsonEncoding.UTF8);
     jsonl.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));

@@ -7,6 +7,7 @@ import io.qunbao.ingest.parse.RowRejected;
 import io.qunbao.ingest.parse.Timestamps;
 import io.qunbao.schema.raw.Scan;
 import java.util.List;
+import java.util.Set;
 
 /** scans: QR-code scans of live codes and personal fission posters (exports.md, "scans"). */
 public final class ScansSource extends CsvSource<Scan> {
@@ -22,6 +23,12 @@ public final class ScansSource extends CsvSource<Scan> {
 
   public ScansSource(String configuredEncoding, Timestamps timestamps) {
     super("scans", Scan::new, COLUMNS, Scan::getScannedAt, configuredEncoding, timestamps);
+  }
+
+  /** scanner_id too: a customer scans a code about once. */
+  @Override
+  public Set<String> columnsWithoutDictionary() {
+    return Set.of(SCAN_ID.name(), SCANNED_AT.name(), SCANNER_ID.name(), "source_line");
   }
 
   @Override
