@@ -1,8 +1,9 @@
--- grain: one row per group, published day and customer present at some instant of that day
+-- grain: one row per membership interval and computed day it touches (a customer who left and
+-- joined again on a day has two rows for it: the rollup counts people distinct, so no distinct here)
 -- metrics.md, "Membership": members(G, D) = join_at < D+1 00:00 and (leave_at null or
 -- leave_at >= D 00:00), i.e. the interval touches the business-zone day D.
 with span as (
-  select min(dt) as first_day, max(dt) as last_day from published_days
+  select min(dt) as first_day, max(dt) as last_day from computed_days
 ),
 
 touching as (
@@ -28,7 +29,7 @@ days as (
 ),
 
 final as (
-  select distinct dt, group_id, group_type, member_id from days
+  select dt, group_id, group_type, member_id from days
 )
 
 select * from final
