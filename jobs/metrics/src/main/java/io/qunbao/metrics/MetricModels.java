@@ -14,7 +14,8 @@ import org.apache.spark.sql.SparkSession;
  * then the metrics of the days from a given one to the run date ({@link #registerMetrics}): the
  * models bound their day-by-day work with {@code :from_day}, and {@code computed_days} lists the days.
  *
- * <p>The models several families reuse (messages, membership intervals, purchases, …) are
+ * <p>Messages and membership intervals, curated tables too, are written once to Parquet and read back
+ * ({@link StagedCurated}). The other models several families reuse (purchases, attribution, …) are
  * materialized once with {@code localCheckpoint}: computed once, kept on the executors, and their
  * lineage cut, so the plans of the models above them stay small. (A temp view made from a
  * DataFrame embeds its whole plan; without the cut the type rollup's plan repeats the membership
@@ -22,9 +23,11 @@ import org.apache.spark.sql.SparkSession;
  */
 final class MetricModels {
   private final SqlModels cleaning;
+  private final StagedCurated curated;
   private SqlModels metrics;
 
-  MetricModels(SparkSession spark, QunbaoConfig config, LocalDate runDate) {
+  MetricModels(SparkSession spark, QunbaoConfig config, LocalDate runDate, StagedCurated curated) {
+    this.curated = curated;
     QunbaoConfig.DeadGroup dead = config.metrics().deadGroup();
     this.cleaning = new SqlModels(spark, Map.of(
         "run_date", runDate,
@@ -39,7 +42,7 @@ final class MetricModels {
   void registerCleaning() {
     materialize(cleaning, "cleaning", "staff_roles");
     materialize(cleaning, "cleaning", "group_attributes");
-    materialize(cleaning, "cleaning", "messages");
+    stageCurated(cleaning, "cleaning", "messages");
     cleaning.register("cleaning", "known_groups");
     cleaning.register("cleaning", "orders_latest");
     materialize(cleaning, "cleaning", "purchases");
@@ -53,8 +56,8 @@ final class MetricModels {
     metrics = sql;
     sql.register("cleaning", "computed_days");
     // membership
-    materialize(sql, "membership", "membership_intervals");
-    sql.register("membership", "member_days");
+    stageCurated(sql, "membership", "membership_intervals");
+    materialize(sql, "membership", "member_counts");
     sql.register("membership", "membership_facts");
     // reach and activity
     sql.register("reach_activity", "activity_facts");
@@ -99,5 +102,11 @@ final class MetricModels {
     // names the Spark jobs (UI, event log) after the model rather than the call site
     sql.describeJobs("model " + family + "/" + name);
     sql.query(family, name).localCheckpoint(true).createOrReplaceTempView(name);
+  }
+
+  /** Registers a model that is also a curated table as its staged Parquet, read back ({@link StagedCurated}). */
+  private void stageCurated(SqlModels sql, String family, String name) {
+    sql.describeJobs("model " + family + "/" + name);
+    curated.stage(name, sql.query(family, name)).createOrReplaceTempView(name);
   }
 }

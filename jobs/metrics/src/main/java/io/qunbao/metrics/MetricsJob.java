@@ -55,7 +55,8 @@ public final class MetricsJob {
     Map<String, Duration> stages = new LinkedHashMap<>();
     Map<String, RunSummary.TableResult> results = new LinkedHashMap<>();
     MetricsPublisher publisher = new MetricsPublisher(spark, storage, warehouse);
-    MetricModels models = new MetricModels(spark, config, runDate);
+    StagedCurated curated = new StagedCurated(spark, publisher, warehouse);
+    MetricModels models = new MetricModels(spark, config, runDate, curated);
     AffectedDays affectedDays = new AffectedDays(spark, config, storage, warehouse);
     LandedExports landed = timed(stages, "read raw", () -> new RawInputs(spark, storage, warehouse).register(runDate));
     log.info("metrics {} ({}): landed export partitions read per source {}", runDate, scope, landed.counts());
@@ -145,10 +146,13 @@ public final class MetricsJob {
 
     timed(stages, "publish curated", () -> {
       for (String table : TableSpec.CURATED) {
-        TableSpec spec = TableSpec.load(table);
-        Dataset<Row> rows = spec.conform(spark.table(spec.viewName()));
         spark.sparkContext().setJobDescription("metrics: publish curated/" + table);
-        publisher.publishWhole(rows, warehouse.curated(table));
+        if (curated.isStaged(table)) {
+          curated.publish(table);
+        } else {
+          TableSpec spec = TableSpec.load(table);
+          publisher.publishWhole(spec.conform(spark.table(spec.viewName())), warehouse.curated(table));
+        }
         results.put("curated/" + table, new RunSummary.TableResult(1, -1, 0));
         log.info("metrics {}: curated/{} replaced", runDate, table);
       }

@@ -36,8 +36,11 @@ final class FamilyFixture {
   FamilyFixture run(LocalDate runDate, String yaml) {
     QunbaoConfig config = TestSpark.config(root, yaml);
     spark.conf().set("spark.sql.session.timeZone", "UTC");
-    new RawInputs(spark, new Storage(config), new Warehouse(Storage.resolve(config.warehouse()))).register(runDate);
-    MetricModels models = new MetricModels(spark, config, runDate);
+    Storage storage = new Storage(config);
+    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    new RawInputs(spark, storage, warehouse).register(runDate);
+    StagedCurated curated = new StagedCurated(spark, new MetricsPublisher(spark, storage, warehouse), warehouse);
+    MetricModels models = new MetricModels(spark, config, runDate, curated);
     models.registerCleaning();
     models.registerMetrics(LocalDate.EPOCH);
     return this;

@@ -6,25 +6,41 @@
 -- of its purchase and the repurchase days after it, a purchase the cohorts of the window before it,
 -- a changed snapshot every day of the groups or people it changes. Every effect of a row lies on or
 -- after the day it names, except two that reach back: a purchase changes the cohorts of the
--- window_days before it (conversion), a join the scans of the 24 h before it (scan funnel). So the
--- bound is the earliest such day; every day from it to the run date is recomputed, and of those only
--- the ones whose rows differ are republished.
-with new_chat as (
-  select chat.*
+-- window_days before it (conversion), a join the scans of the 24 h before it (scan funnel). So each
+-- landed row gets a bound, the first day it can change, and the answer is the earliest bound of the
+-- rows the new partitions add or affect; every day from it to the run date is recomputed, and of
+-- those only the ones whose rows differ are republished.
+with chat_bounds as (
+  select
+    chat.group_id,
+    chat.sender_id,
+    chat.inviter_id,
+    new_exports.export_date is not null as is_new,
+    date_sub(to_date(from_utc_timestamp(chat.sent_at, :zone)), 1) as bound
   from raw_chat as chat
-  join new_exports on new_exports.source = 'chat' and new_exports.export_date = chat.export_date
+  left join new_exports on new_exports.source = 'chat' and new_exports.export_date = chat.export_date
 ),
 
-new_orders as (
-  select orders.*
+order_bounds as (
+  select
+    orders.order_id,
+    orders.group_id,
+    orders.buyer_id,
+    new_exports.export_date is not null as is_new,
+    date_sub(to_date(from_utc_timestamp(orders.paid_at, :zone)), :window_days) as bound,
+    to_date(from_utc_timestamp(orders.paid_at, :zone)) as paid_day
   from raw_orders as orders
-  join new_exports on new_exports.source = 'orders' and new_exports.export_date = orders.export_date
+  left join new_exports on new_exports.source = 'orders' and new_exports.export_date = orders.export_date
 ),
 
-new_scans as (
-  select scans.*
+scan_bounds as (
+  select
+    scans.group_id,
+    scans.scanner_id,
+    new_exports.export_date is not null as is_new,
+    to_date(from_utc_timestamp(scans.scanned_at, :zone)) as bound
   from raw_scans as scans
-  join new_exports on new_exports.source = 'scans' and new_exports.export_date = scans.export_date
+  left join new_exports on new_exports.source = 'scans' and new_exports.export_date = scans.export_date
 ),
 
 -- cleaning rules 4 and 6: a group's attributes are its latest listing; they changed when the latest
@@ -53,7 +69,8 @@ group_listings_before as (
 changed_groups as (
   select
     coalesce(now.group_id, before.group_id) as group_id,
-    least(now.created_at, before.created_at, now.dissolved_at, before.dissolved_at) as first_at
+    to_date(from_utc_timestamp(
+      least(now.created_at, before.created_at, now.dissolved_at, before.dissolved_at), :zone)) as bound
   from (select * from group_listings where recency = 1) as now
   full outer join (select * from group_listings_before where recency_before = 1) as before
     on before.group_id = now.group_id
@@ -95,77 +112,51 @@ changed_staff as (
 
 -- attribution (a): a group first named by a new chat row (listed nowhere, in no earlier chat row)
 -- becomes known, and the purchases tagged with it move from last touch to their tag
-unlisted_new_groups as (
-  select distinct chat.group_id
-  from new_chat as chat
-  left anti join raw_groups as groups on groups.group_id = chat.group_id
-),
-
 newly_known_groups as (
-  select unlisted.group_id
-  from unlisted_new_groups as unlisted
-  left anti join (
-    select chat.group_id
-    from raw_chat as chat
-    left anti join new_exports on new_exports.source = 'chat' and new_exports.export_date = chat.export_date
-  ) as earlier_chat on earlier_chat.group_id = unlisted.group_id
+  select group_id
+  from chat_bounds
+  where group_id not in (select group_id from raw_groups)
+  group by group_id
+  having bool_and(is_new)
 ),
 
--- the kept row of an order may move to the new row or stay, and a new row may carry another
--- paid_at: every row of a changed order names a day its purchase was or becomes
+-- the kept row of an order may move to a new row or stay, and a new row may carry another paid_at:
+-- every row of an order with a new row names a day its purchase was or becomes
 changed_orders as (
-  select distinct order_id from new_orders
+  select distinct order_id from order_bounds where is_new
 ),
 
 bounds as (
-  -- a chat event changes its own day on, and the scans of the day before (a join within 24 h)
-  select date_sub(to_date(from_utc_timestamp(sent_at, :zone)), 1) as dt from new_chat
+  -- the new rows themselves
+  select bound from chat_bounds where is_new
   union all
-  select date_sub(to_date(from_utc_timestamp(orders.paid_at, :zone)), :window_days)
-  from raw_orders as orders
-  join changed_orders on changed_orders.order_id = orders.order_id
+  select bound from order_bounds join changed_orders using (order_id)
   union all
-  select to_date(from_utc_timestamp(scanned_at, :zone)) from new_scans
+  select bound from scan_bounds where is_new
   -- a changed group: its existence (created, dissolved) and the type of everything in it
   union all
-  select to_date(from_utc_timestamp(first_at, :zone)) from changed_groups
+  select bound from changed_groups
   union all
-  select date_sub(to_date(from_utc_timestamp(chat.sent_at, :zone)), 1)
-  from raw_chat as chat
-  join changed_groups on changed_groups.group_id = chat.group_id
+  select chat_bounds.bound from chat_bounds join changed_groups using (group_id)
   union all
-  select to_date(from_utc_timestamp(scans.scanned_at, :zone))
-  from raw_scans as scans
-  join changed_groups on changed_groups.group_id = scans.group_id
+  select scan_bounds.bound from scan_bounds join changed_groups using (group_id)
   union all
-  select date_sub(to_date(from_utc_timestamp(orders.paid_at, :zone)), :window_days)
-  from raw_orders as orders
-  join changed_groups on changed_groups.group_id = orders.group_id
+  select order_bounds.bound from order_bounds join changed_groups using (group_id)
   union all
-  select to_date(from_utc_timestamp(orders.paid_at, :zone))
-  from raw_orders as orders
-  join newly_known_groups on newly_known_groups.group_id = orders.group_id
+  select paid_day from order_bounds join newly_known_groups using (group_id)
   -- a changed staff listing: everything its member sent, invited, scanned or bought
   union all
-  select date_sub(to_date(from_utc_timestamp(chat.sent_at, :zone)), 1)
-  from raw_chat as chat
-  join changed_staff on changed_staff.member_id = chat.sender_id
+  select bound from chat_bounds join changed_staff on changed_staff.member_id = chat_bounds.sender_id
   union all
-  select date_sub(to_date(from_utc_timestamp(chat.sent_at, :zone)), 1)
-  from raw_chat as chat
-  join changed_staff on changed_staff.member_id = chat.inviter_id
+  select bound from chat_bounds join changed_staff on changed_staff.member_id = chat_bounds.inviter_id
   union all
-  select to_date(from_utc_timestamp(scans.scanned_at, :zone))
-  from raw_scans as scans
-  join changed_staff on changed_staff.member_id = scans.scanner_id
+  select bound from scan_bounds join changed_staff on changed_staff.member_id = scan_bounds.scanner_id
   union all
-  select date_sub(to_date(from_utc_timestamp(orders.paid_at, :zone)), :window_days)
-  from raw_orders as orders
-  join changed_staff on changed_staff.member_id = orders.buyer_id
+  select bound from order_bounds join changed_staff on changed_staff.member_id = order_bounds.buyer_id
 ),
 
 final as (
-  select min(dt) as affected_from from bounds
+  select min(bound) as affected_from from bounds
 )
 
 select * from final
