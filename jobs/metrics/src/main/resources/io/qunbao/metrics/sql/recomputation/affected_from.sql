@@ -43,71 +43,59 @@ scan_bounds as (
   left join new_exports on new_exports.source = 'scans' and new_exports.export_date = scans.export_date
 ),
 
--- cleaning rules 4 and 6: a group's attributes are its latest listing; they changed when the latest
--- listing with the new snapshots differs from the latest one without them
-group_listings as (
+-- cleaning rules 4 to 6: a group's attributes and a member's role are their latest listing in a
+-- snapshot; they changed when the latest listing with the new snapshots differs from the latest one
+-- without them
+listings as (
   select
-    groups.*,
-    new_exports.export_date is not null as is_new,
-    row_number() over (
-      partition by groups.group_id
-      order by groups.export_date desc, groups.source_file desc, groups.source_line desc) as recency
-  from raw_groups as groups
-  left join new_exports on new_exports.source = 'groups' and new_exports.export_date = groups.export_date
+    'groups' as source, group_id as listed_id, export_date, source_file, source_line,
+    to_json(named_struct('type', group_type, 'owner', owner_id, 'created', created_at,
+      'dissolved', dissolved_at)) as attributes,
+    least(created_at, dissolved_at) as first_at
+  from raw_groups
+  union all
+  select 'staff', member_id, export_date, source_file, source_line, role, cast(null as timestamp)
+  from raw_staff
 ),
 
-group_listings_before as (
+ranked_listings as (
+  select
+    listings.*,
+    new_exports.export_date is not null as is_new,
+    row_number() over (
+      partition by listings.source, listings.listed_id
+      order by listings.export_date desc, listings.source_file desc, listings.source_line desc) as recency
+  from listings
+  left join new_exports on new_exports.source = listings.source and new_exports.export_date = listings.export_date
+),
+
+ranked_listings_before as (
   select
     *,
     row_number() over (
-      partition by group_id
+      partition by source, listed_id
       order by export_date desc, source_file desc, source_line desc) as recency_before
-  from group_listings
+  from ranked_listings
   where not is_new
+),
+
+changed_listings as (
+  select
+    coalesce(now.source, before.source) as source,
+    coalesce(now.listed_id, before.listed_id) as listed_id,
+    to_date(from_utc_timestamp(least(now.first_at, before.first_at), :zone)) as bound
+  from (select * from ranked_listings where recency = 1) as now
+  full outer join (select * from ranked_listings_before where recency_before = 1) as before
+    on before.source = now.source and before.listed_id = now.listed_id
+  where not (now.attributes <=> before.attributes)
 ),
 
 changed_groups as (
-  select
-    coalesce(now.group_id, before.group_id) as group_id,
-    to_date(from_utc_timestamp(
-      least(now.created_at, before.created_at, now.dissolved_at, before.dissolved_at), :zone)) as bound
-  from (select * from group_listings where recency = 1) as now
-  full outer join (select * from group_listings_before where recency_before = 1) as before
-    on before.group_id = now.group_id
-  where not (now.group_type <=> before.group_type
-    and now.owner_id <=> before.owner_id
-    and now.created_at <=> before.created_at
-    and now.dissolved_at <=> before.dissolved_at)
-),
-
--- cleaning rule 5: the same for staff listings (a changed role changes who is a customer)
-staff_listings as (
-  select
-    staff.*,
-    new_exports.export_date is not null as is_new,
-    row_number() over (
-      partition by staff.member_id
-      order by staff.export_date desc, staff.source_file desc, staff.source_line desc) as recency
-  from raw_staff as staff
-  left join new_exports on new_exports.source = 'staff' and new_exports.export_date = staff.export_date
-),
-
-staff_listings_before as (
-  select
-    *,
-    row_number() over (
-      partition by member_id
-      order by export_date desc, source_file desc, source_line desc) as recency_before
-  from staff_listings
-  where not is_new
+  select listed_id as group_id, bound from changed_listings where source = 'groups'
 ),
 
 changed_staff as (
-  select coalesce(now.member_id, before.member_id) as member_id
-  from (select * from staff_listings where recency = 1) as now
-  full outer join (select * from staff_listings_before where recency_before = 1) as before
-    on before.member_id = now.member_id
-  where not (now.role <=> before.role)
+  select listed_id as member_id from changed_listings where source = 'staff'
 ),
 
 -- attribution (a): a group first named by a new chat row (listed nowhere, in no earlier chat row)
