@@ -121,11 +121,12 @@ public final class BenchMain implements Callable<Integer> {
     LocalDate lastDate = exportDates.get(exportDates.size() - 1);
     RunResult result = new RunResult();
 
-    // one process per export date, as cron runs it; the step's figures are the sum of walls and the max RSS
+    // one process per export date but the last, as cron runs it; the step's figures are the sum of walls
+    // and the max RSS. The last date is the nightly run's new day.
     Duration ingestWall = Duration.ZERO;
     long ingestPeak = 0;
     Measurement failedDay = null;
-    for (LocalDate date : exportDates) {
+    for (LocalDate date : exportDates.subList(0, exportDates.size() - 1)) {
       Measurement day = ChildProcess.run(qunbaoCommand(config, "ingest", "--date", date.toString()), Map.of(),
           logs.resolve("qunbao-ingest-" + date + ".log"));
       ingestWall = ingestWall.plus(day.wall());
@@ -135,15 +136,22 @@ public final class BenchMain implements Callable<Integer> {
         break;
       }
     }
-    boolean landed = result.record("qunbao ingest", failedDay != null ? failedDay
-        : new Measurement(ingestWall, ingestPeak, 0, logs.resolve("qunbao-ingest-" + lastDate + ".log")));
+    boolean landed = failedDay == null && nightly(config, exportDates, runDir, result);
+    if (landed) {
+      Measurement lastIngest = result.steps.get("qunbao nightly ingest");
+      ingestWall = ingestWall.plus(lastIngest.wall());
+      ingestPeak = Math.max(ingestPeak, lastIngest.peakRssBytes());
+    }
+    result.record("qunbao ingest", failedDay != null ? failedDay
+        : new Measurement(ingestWall, ingestPeak, landed ? 0 : 1, logs.resolve("qunbao-ingest-" + lastDate + ".log")));
     if (landed) {
       result.qunbaoIngest.putAll(qunbaoThroughput(warehouse.resolve("raw")));
+      copyFolder(warehouse.resolve("metrics"), runDir.resolve("qunbao-nightly-metrics"));
       Path fullEvents = runDir.resolve("spark-events/full");
       if (result.record("qunbao metrics full", ChildProcess.run(
           qunbaoMetricsCommand(config, lastDate, true, fullEvents), Map.of(), logs.resolve("qunbao-metrics-full.log")))) {
         result.sparkStages = SparkEventLog.stages(fullEvents);
-        nightly(config, lastDate, runDir, result);
+        result.nightlyStages = SparkEventLog.stages(runDir.resolve("spark-events/nightly"));
       }
     }
 
@@ -170,9 +178,12 @@ public final class BenchMain implements Callable<Integer> {
     }
     List<String> differences = new ArrayList<>();
     for (String table : DuckDbMetrics.TABLES) {
-      differences.addAll(TableDiff.differences(table, List.of("dt", "group_type"),
-          "SELECT * FROM " + parquetTable(runDir.resolve("qunbao-warehouse/metrics").resolve(table)),
+      String qunbaoFull = "SELECT * FROM " + parquetTable(runDir.resolve("qunbao-warehouse/metrics").resolve(table));
+      differences.addAll(TableDiff.differences(table, List.of("dt", "group_type"), qunbaoFull,
           "SELECT * FROM " + parquetTable(runDir.resolve("duckdb-metrics/metrics").resolve(table))));
+      // the nightly run's publication must equal the full recomputation (metrics.md, recomputation)
+      differences.addAll(TableDiff.differences(table + " (Qunbao nightly vs full)", List.of("dt", "group_type"),
+          "SELECT * FROM " + parquetTable(runDir.resolve("qunbao-nightly-metrics").resolve(table)), qunbaoFull));
     }
     return differences;
   }
@@ -183,23 +194,34 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   /**
-   * A nightly run of the last date over the history already landed: its exports ingested again
-   * ({@code --force}) and the metrics republished for what they change, as two processes like cron's.
+   * A nightly run of the last date over the history landed before it, as cron runs it: the metrics of
+   * the day before are published first (a full run, not measured), then the last date is ingested and
+   * its metrics run in the nightly scope, which recomputes only what the new exports can change.
    */
-  private void nightly(Path config, LocalDate lastDate, Path runDir, RunResult result)
+  private boolean nightly(Path config, List<LocalDate> exportDates, Path runDir, RunResult result)
       throws IOException, InterruptedException {
     Path logs = runDir.resolve("logs");
-    Measurement ingest = ChildProcess.run(qunbaoCommand(config, "ingest", "--date", lastDate.toString(), "--force"),
-        Map.of(), logs.resolve("qunbao-nightly-ingest.log"));
+    LocalDate lastDate = exportDates.get(exportDates.size() - 1);
+    if (exportDates.size() > 1) {
+      LocalDate before = exportDates.get(exportDates.size() - 2);
+      if (!result.record("qunbao metrics of the day before", ChildProcess.run(qunbaoMetricsCommand(config, before, true,
+          runDir.resolve("spark-events/before")), Map.of(), logs.resolve("qunbao-metrics-" + before + ".log")))) {
+        return false;
+      }
+    }
+    Measurement ingest = ChildProcess.run(qunbaoCommand(config, "ingest", "--date", lastDate.toString()),
+        Map.of(), logs.resolve("qunbao-ingest-" + lastDate + ".log"));
     if (!result.record("qunbao nightly ingest", ingest)) {
-      return;
+      return false;
     }
     Measurement metrics = ChildProcess.run(qunbaoMetricsCommand(config, lastDate, false,
         runDir.resolve("spark-events/nightly")), Map.of(), logs.resolve("qunbao-nightly-metrics.log"));
-    if (result.record("qunbao nightly metrics", metrics)) {
-      result.steps.put("qunbao nightly", new Measurement(ingest.wall().plus(metrics.wall()),
-          Math.max(ingest.peakRssBytes(), metrics.peakRssBytes()), 0, metrics.log()));
+    if (!result.record("qunbao nightly metrics", metrics)) {
+      return false;
     }
+    result.steps.put("qunbao nightly", new Measurement(ingest.wall().plus(metrics.wall()),
+        Math.max(ingest.peakRssBytes(), metrics.peakRssBytes()), 0, metrics.log()));
+    return true;
   }
 
   /**
@@ -332,6 +354,20 @@ public final class BenchMain implements Callable<Integer> {
       return Files.list(folder).toList().stream();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void copyFolder(Path from, Path to) throws IOException {
+    deleteRecursively(to);
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
     }
   }
 

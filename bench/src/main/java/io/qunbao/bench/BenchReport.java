@@ -62,18 +62,32 @@ final class BenchReport {
 
   private void stages(StringBuilder md) {
     RunResult last = results.get(results.size() - 1);
-    if (last.sparkStages.isEmpty()) {
-      md.append("\nNo Spark stages recorded (Qunbao's metrics did not run or wrote no event log).\n");
+    stages(md, "the full recomputation", last.sparkStages);
+    stages(md, "the nightly run", last.nightlyStages);
+  }
+
+  /** The slowest stages, and the time summed per query (a query is a job description: a model, a table's write). */
+  private static void stages(StringBuilder md, String run, List<SparkEventLog.Stage> stages) {
+    if (stages.isEmpty()) {
+      md.append("\nNo Spark stages recorded for ").append(run).append(" (it did not run or wrote no event log).\n");
       return;
     }
-    long failed = last.sparkStages.stream().filter(SparkEventLog.Stage::failed).count();
-    long tasks = last.sparkStages.stream().mapToLong(SparkEventLog.Stage::tasks).sum();
-    md.append(String.format(Locale.ROOT, "%nSpark stages of the full recomputation (last run): %d completed (%d failed),"
+    long failed = stages.stream().filter(SparkEventLog.Stage::failed).count();
+    long tasks = stages.stream().mapToLong(SparkEventLog.Stage::tasks).sum();
+    md.append(String.format(Locale.ROOT, "%nSpark stages of %s (last run): %d completed (%d failed),"
         + " %d tasks; the slowest:%n%n| stage | query | s | tasks |%n|---:|---|---:|---:|%n",
-        last.sparkStages.size(), failed, tasks));
-    last.sparkStages.stream().limit(5).forEach(stage -> md.append(String.format(Locale.ROOT, "| %d.%d | %s | %.2f | %d |%n",
-        stage.id(), stage.attempt(), (stage.query().isEmpty() ? stage.name() : stage.query()).replace("|", "\\|"),
-        stage.millis() / 1000.0, stage.tasks())));
+        run, stages.size(), failed, tasks));
+    stages.stream().limit(5).forEach(stage -> md.append(String.format(Locale.ROOT, "| %d.%d | %s | %.2f | %d |%n",
+        stage.id(), stage.attempt(), label(stage), stage.millis() / 1000.0, stage.tasks())));
+    Map<String, Long> byQuery = new java.util.HashMap<>();
+    stages.forEach(stage -> byQuery.merge(label(stage), stage.millis(), Long::sum));
+    md.append(String.format(Locale.ROOT, "%nStage time summed per query, the largest:%n%n| query | s |%n|---|---:|%n"));
+    byQuery.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+        .forEach(query -> md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", query.getKey(), query.getValue() / 1000.0)));
+  }
+
+  private static String label(SparkEventLog.Stage stage) {
+    return (stage.query().isEmpty() ? stage.name() : stage.query()).replace("|", "\\|");
   }
 
   private void agreement(StringBuilder md) {

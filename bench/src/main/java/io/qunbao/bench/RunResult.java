@@ -17,7 +17,9 @@ final class RunResult {
   final Map<String, String> failures = new LinkedHashMap<>();
   final Map<String, SourceThroughput> qunbaoIngest = new LinkedHashMap<>();
   final Map<String, SourceThroughput> duckDbIngest = new LinkedHashMap<>();
+  /** Spark's stages of the full recomputation and of the nightly run's metrics. */
   List<SparkEventLog.Stage> sparkStages = List.of();
+  List<SparkEventLog.Stage> nightlyStages = List.of();
 
   /** Records a step; false (and the reason) when it failed, so the steps that need its output are skipped. */
   boolean record(String step, Measurement measurement) {

@@ -10,20 +10,26 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The model graph of one run, in dependency order, one place per metric family (each family's
  * {@code .sql} files say which section of spec/metrics.md they implement). Expects the raw views of
- * {@link RawInputs}.
+ * {@link RawInputs}. Two phases: the cleaned history every day needs ({@link #registerCleaning}),
+ * then the metrics of the days from a given one to the run date ({@link #registerMetrics}): the
+ * models bound their day-by-day work with {@code :from_day}, and {@code computed_days} lists the days.
  *
- * <p>The models several families reuse (messages, membership intervals, purchases, …) are
+ * <p>Messages and membership intervals, curated tables too, are written once to Parquet and read back
+ * ({@link StagedCurated}). The other models several families reuse (purchases, attribution, …) are
  * materialized once with {@code localCheckpoint}: computed once, kept on the executors, and their
  * lineage cut, so the plans of the models above them stay small. (A temp view made from a
  * DataFrame embeds its whole plan; without the cut the type rollup's plan repeats the membership
  * walk dozens of times and Catalyst spends minutes planning it.) They live as long as the run holds them.
  */
 final class MetricModels {
-  private final SqlModels sql;
+  private final SqlModels cleaning;
+  private final StagedCurated curated;
+  private SqlModels metrics;
 
-  MetricModels(SparkSession spark, QunbaoConfig config, LocalDate runDate) {
+  MetricModels(SparkSession spark, QunbaoConfig config, LocalDate runDate, StagedCurated curated) {
+    this.curated = curated;
     QunbaoConfig.DeadGroup dead = config.metrics().deadGroup();
-    this.sql = new SqlModels(spark, Map.of(
+    this.cleaning = new SqlModels(spark, Map.of(
         "run_date", runDate,
         "zone", config.timezone(),
         "window_days", config.metrics().conversionWindowDays(),
@@ -32,20 +38,26 @@ final class MetricModels {
         "dead_min_active_share", dead.minActiveShare()));
   }
 
-  /** Registers every view, the five metric tables and the curated ones included. */
-  void register() {
-    // cleaning (metrics.md, "Cleaning rules")
-    materialize("cleaning", "staff_roles");
-    materialize("cleaning", "group_attributes");
-    materialize("cleaning", "messages");
-    sql.register("cleaning", "known_groups");
-    sql.register("cleaning", "orders_latest");
-    materialize("cleaning", "purchases");
-    sql.register("cleaning", "scans_clean");
-    materialize("cleaning", "published_days");
+  /** Registers the cleaned history (metrics.md, "Cleaning rules") and the published days. */
+  void registerCleaning() {
+    materialize(cleaning, "cleaning", "staff_roles");
+    materialize(cleaning, "cleaning", "group_attributes");
+    stageCurated(cleaning, "cleaning", "messages");
+    cleaning.register("cleaning", "known_groups");
+    cleaning.register("cleaning", "orders_latest");
+    materialize(cleaning, "cleaning", "purchases");
+    cleaning.register("cleaning", "scans_clean");
+    materialize(cleaning, "cleaning", "published_days");
+  }
+
+  /** Registers every other view for the days from {@code fromDay}: the metric tables and the curated ones. */
+  void registerMetrics(LocalDate fromDay) {
+    SqlModels sql = cleaning.with("from_day", fromDay);
+    metrics = sql;
+    sql.register("cleaning", "computed_days");
     // membership
-    materialize("membership", "membership_intervals");
-    materialize("membership", "member_days");
+    stageCurated(sql, "membership", "membership_intervals");
+    materialize(sql, "membership", "member_counts");
     sql.register("membership", "membership_facts");
     // reach and activity
     sql.register("reach_activity", "activity_facts");
@@ -54,33 +66,47 @@ final class MetricModels {
     sql.register("referral", "referral_facts");
     sql.register("referral", "referrer_daily");
     // attribution and orders
-    materialize("attribution", "attributed_purchases");
+    materialize(sql, "attribution", "attributed_purchases");
     sql.register("attribution", "order_facts");
     sql.register("attribution", "curated_orders");
     // repurchase, scan funnel, conversion
     sql.register("repurchase", "repurchase_30d");
-    materialize("scans", "scan_joins");
+    materialize(sql, "scans", "scan_joins");
     sql.register("scans", "channel_daily");
     sql.register("scans", "scan_type_daily");
     sql.register("conversion", "cohort_conversion");
     // rollups by group and by type, health
     sql.register("rollup", "daily_facts");
-    materialize("rollup", "existing_groups");
-    materialize("rollup", "daily_rollup");
+    materialize(sql, "rollup", "existing_groups");
+    materialize(sql, "rollup", "daily_rollup");
     sql.register("rollup", "group_daily");
     sql.register("rollup", "type_daily");
     sql.register("health", "group_health");
   }
 
-  SqlModels sql() {
-    return sql;
+  /** The models of the cleaning phase: its parameters, without {@code :from_day}. */
+  SqlModels cleaningSql() {
+    return cleaning;
+  }
+
+  /** The models of the metrics phase (after {@link #registerMetrics}). */
+  SqlModels metricsSql() {
+    return metrics;
   }
 
   /**
    * Registers the model as its materialized rows (eager {@code localCheckpoint}). The blocks are
    * freed by Spark's context cleaner once the run drops its references: no state outlives a run.
    */
-  private void materialize(String family, String name) {
+  private static void materialize(SqlModels sql, String family, String name) {
+    // names the Spark jobs (UI, event log) after the model rather than the call site
+    sql.describeJobs("model " + family + "/" + name);
     sql.query(family, name).localCheckpoint(true).createOrReplaceTempView(name);
+  }
+
+  /** Registers a model that is also a curated table as its staged Parquet, read back ({@link StagedCurated}). */
+  private void stageCurated(SqlModels sql, String family, String name) {
+    sql.describeJobs("model " + family + "/" + name);
+    curated.stage(name, sql.query(family, name)).createOrReplaceTempView(name);
   }
 }

@@ -6,11 +6,12 @@ import io.qunbao.common.storage.Warehouse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,13 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The metrics step for a run date R: reads the landed exports up to R, computes every table of
- * spec/metrics.md for every published day, checks them, and publishes what the scope asks for.
+ * spec/metrics.md for the days the run must recompute, checks them, and publishes what changed.
  *
- * <p>Recomputation: every run computes all days from the exports, then compares each metrics
- * partition with what is published and republishes exactly the days whose rows differ (plus the
- * days never published, plus the days the scope forces). So a nightly run republishes the
- * partitions the new exports changed, whatever they are, and "nightly day by day equals one full
- * recomputation; a rerun changes nothing" holds by construction (tested). A changed value of an
+ * <p>Recomputation ({@link AffectedDays}): a nightly run recomputes the days from the first one the
+ * exports new since the last publication can change, to R; a full run every day, a backfill from its
+ * first day. Of the recomputed days it republishes exactly those whose rows differ from what is
+ * published (plus the days never published, plus the days the scope forces), so "nightly day by day
+ * equals one full recomputation; a rerun changes nothing" holds (tested). A changed value of an
  * already published day is recorded in {@code revisions} before the day is republished.
  *
  * <p>The session is the caller's (local, or spark-submit on a cluster); the job only sets the
@@ -54,30 +55,41 @@ public final class MetricsJob {
     Map<String, Duration> stages = new LinkedHashMap<>();
     Map<String, RunSummary.TableResult> results = new LinkedHashMap<>();
     MetricsPublisher publisher = new MetricsPublisher(spark, storage, warehouse);
-    MetricModels models = new MetricModels(spark, config, runDate);
-    Map<String, Integer> partitions = timed(stages, "read raw", () -> new RawInputs(spark, storage, warehouse).register(runDate));
-    log.info("metrics {} ({}): landed export partitions read per source {}", runDate, scope, partitions);
+    StagedCurated curated = new StagedCurated(spark, publisher, warehouse);
+    MetricModels models = new MetricModels(spark, config, runDate, curated);
+    AffectedDays affectedDays = new AffectedDays(spark, config, storage, warehouse);
+    LandedExports landed = timed(stages, "read raw", () -> new RawInputs(spark, storage, warehouse).register(runDate));
+    log.info("metrics {} ({}): landed export partitions read per source {}", runDate, scope, landed.counts());
+
+    SortedSet<LocalDate> days = timed(stages, "clean", () -> {
+      models.registerCleaning();
+      return publishedDays();
+    });
+    AffectedDays.From from = timed(stages, "find affected days", () -> affectedDays.from(scope, runDate, days,
+        AffectedDays.firstUnpublished(days, TableSpec.PUBLISHED_METRICS.stream().map(publisher::publishedDays).toList()),
+        landed, models.cleaningSql()));
+    SortedSet<LocalDate> computed = days.tailSet(from.day());
+    log.info("metrics {}: recomputing {} of {} published days{} ({})", runDate, computed.size(), days.size(),
+        computed.isEmpty() ? "" : ", " + computed.first() + " .. " + computed.last(), from.reason());
 
     Map<String, TableSpec> specs = new LinkedHashMap<>();
     Map<String, Dataset<Row>> outputs = timed(stages, "compute", () -> {
-      models.register();
+      models.registerMetrics(from.day());
       Map<String, Dataset<Row>> conformed = new LinkedHashMap<>();
       for (String table : TableSpec.PUBLISHED_METRICS) {
         TableSpec spec = TableSpec.load(table);
         specs.put(table, spec);
         // materialized here, once: the gate, the comparison and the writes all read these rows
+        spark.sparkContext().setJobDescription("metrics: compute " + table);
         Dataset<Row> rows = spec.conform(spark.table(spec.viewName())).localCheckpoint(true);
         rows.createOrReplaceTempView(table);
         conformed.put(table, rows);
       }
       return conformed;
     });
-    Set<LocalDate> days = timed(stages, "published days", () -> publishedDays());
-    log.info("metrics {}: {} published days{}", runDate, days.size(),
-        days.isEmpty() ? "" : " (" + days.iterator().next() + " .. " + runDate + ")");
 
     timed(stages, "quality checks", () -> {
-      new QualityChecks(models.sql()).verify(outputs, specs);
+      new QualityChecks(models.metricsSql()).verify(outputs, specs);
       return null;
     });
 
@@ -86,27 +98,25 @@ public final class MetricsJob {
     Map<String, Long> revisionCounts = new LinkedHashMap<>();
     timed(stages, "compare and record revisions", () -> {
       Dataset<Row> changes = null;
-      Map<String, Set<LocalDate>> published = new LinkedHashMap<>();
+      Map<String, Set<LocalDate>> compared = new LinkedHashMap<>();
       for (TableSpec spec : specs.values()) {
-        Set<LocalDate> before = publisher.publishedDays(spec.table());
-        before.removeIf(d -> d.isAfter(runDate) || !scope.admits(d));
-        published.put(spec.table(), before);
+        Set<LocalDate> everPublished = publisher.publishedDays(spec.table());
+        Set<LocalDate> before = new TreeSet<>(everPublished);
+        before.removeIf(d -> !computed.contains(d) || !scope.admits(d));
+        compared.put(spec.table(), before);
         Dataset<Row> tableChanges = new RevisionDiff(spec, inScope(outputs.get(spec.table()), scope),
             publisher.readPublished(spec, before)).changes();
         changes = changes == null ? tableChanges : changes.union(tableChanges);
+        // forced by the scope, or never published: an empty day is published too ("computed, nothing to report")
+        toPublish.put(spec.table(), computed.stream()
+            .filter(d -> scope.forces(d) || (scope.admits(d) && !everPublished.contains(d)))
+            .collect(Collectors.toCollection(TreeSet::new)));
       }
       changes = changes.persist(StorageLevel.MEMORY_AND_DISK());
-      for (TableSpec spec : specs.values()) {
-        // forced by the scope, or never published: an empty day is published too ("computed, nothing to report")
-        Set<LocalDate> everPublished = publisher.publishedDays(spec.table());
-        toPublish.put(spec.table(), days.stream()
-            .filter(d -> scope.forces(d) || (scope.admits(d) && !everPublished.contains(d)))
-            .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
-      }
       for (Row row : changes.select("table_name", TableSpec.DT).distinct().collectAsList()) {
         toPublish.get(row.getString(0)).add(row.getDate(1).toLocalDate());
       }
-      Dataset<Row> revisions = RevisionDiff.revisions(changes, published, runDate, revisionsSpec)
+      Dataset<Row> revisions = RevisionDiff.revisions(changes, compared, runDate, revisionsSpec)
           .persist(StorageLevel.MEMORY_AND_DISK());
       for (Row row : revisions.groupBy("table_name").count().collectAsList()) {
         revisionCounts.put(row.getString(0), row.getLong(1));
@@ -124,6 +134,7 @@ public final class MetricsJob {
       for (TableSpec spec : specs.values()) {
         Set<LocalDate> changed = toPublish.get(spec.table());
         Dataset<Row> rows = outputs.get(spec.table());
+        spark.sparkContext().setJobDescription("metrics: publish " + spec.table());
         publisher.publishDays(spec, rows, changed);
         long rowCount = changed.isEmpty() ? 0 : rows.where(inDays(changed)).count();
         long revisions = revisionCounts.getOrDefault(spec.table(), 0L);
@@ -135,20 +146,29 @@ public final class MetricsJob {
 
     timed(stages, "publish curated", () -> {
       for (String table : TableSpec.CURATED) {
-        TableSpec spec = TableSpec.load(table);
-        Dataset<Row> rows = spec.conform(spark.table(spec.viewName()));
-        publisher.publishWhole(rows, warehouse.curated(table));
+        spark.sparkContext().setJobDescription("metrics: publish curated/" + table);
+        if (curated.isStaged(table)) {
+          curated.publish(table);
+        } else {
+          TableSpec spec = TableSpec.load(table);
+          publisher.publishWhole(spec.conform(spark.table(spec.viewName())), warehouse.curated(table));
+        }
         results.put("curated/" + table, new RunSummary.TableResult(1, -1, 0));
         log.info("metrics {}: curated/{} replaced", runDate, table);
       }
       return null;
     });
+    if (scope.kind() != Scope.Kind.RANGE) {
+      // a backfill leaves the days after its range as they were: the next nightly run must still see
+      // the exports it did not publish for as new
+      affectedDays.recordPublication(runDate, landed);
+    }
     log.info("metrics {} ({}) done: {}", runDate, scope, stages);
-    return new RunSummary(runDate, scope, results, stages);
+    return new RunSummary(runDate, scope, from.day(), results, stages);
   }
 
-  private Set<LocalDate> publishedDays() {
-    Set<LocalDate> days = new TreeSet<>();
+  private SortedSet<LocalDate> publishedDays() {
+    SortedSet<LocalDate> days = new TreeSet<>();
     for (Row row : spark.table("published_days").collectAsList()) {
       days.add(row.getDate(0).toLocalDate());
     }
@@ -166,7 +186,8 @@ public final class MetricsJob {
     return functions.col(TableSpec.DT).isin(days.stream().map(java.sql.Date::valueOf).toArray());
   }
 
-  private static <T> T timed(Map<String, Duration> stages, String stage, Supplier<T> work) {
+  private <T> T timed(Map<String, Duration> stages, String stage, Supplier<T> work) {
+    spark.sparkContext().setJobDescription("metrics: " + stage);
     long start = System.nanoTime();
     T result = work.get();
     stages.put(stage, Duration.ofNanos(System.nanoTime() - start));

@@ -86,8 +86,17 @@ final class MetricsPublisher {
 
   /** Replaces a curated table whole. */
   void publishWhole(Dataset<Row> rows, Path target) {
+    publishStaged(stageWhole(rows, target), target);
+  }
+
+  /** Writes a whole table into a fresh staging folder, which {@link #publishStaged} makes the table. */
+  Path stageWhole(Dataset<Row> rows, Path target) {
     Path staged = publisher.stage(target);
     rows.write().mode(SaveMode.Overwrite).parquet(staged.toString());
+    return staged;
+  }
+
+  void publishStaged(Path staged, Path target) {
     publisher.publish(staged, target);
   }
 

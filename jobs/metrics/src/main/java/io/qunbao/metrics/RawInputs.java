@@ -9,9 +9,13 @@ import io.qunbao.schema.raw.Order;
 import io.qunbao.schema.raw.Scan;
 import io.qunbao.schema.raw.Staff;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,8 +25,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Registers the landed exports as the views {@code raw_chat}, {@code raw_orders}, {@code raw_scans},
  * {@code raw_groups} and {@code raw_staff}: every {@code raw/<source>/export_date=D} partition with
- * D on or before the run date whose {@code _SUCCESS} marker is there (a partition without it is an
- * unfinished ingest and is not read). A source with no partition is an empty view.
+ * D on or before the run date whose {@code _SUCCESS} manifest is there, and of it only the files the
+ * manifest lists (a partition without it is an unfinished ingest and is not read; on an object store
+ * files no manifest lists are leftovers). A source with no partition is an empty view.
  */
 final class RawInputs {
   static final String EXPORT_DATE = "export_date";
@@ -35,37 +40,39 @@ final class RawInputs {
       "staff", Staff.getClassSchema());
 
   private final SparkSession spark;
-  private final Storage storage;
   private final Warehouse warehouse;
+  private final Storage storage;
+  private final PartitionPublisher publisher;
 
   RawInputs(SparkSession spark, Storage storage, Warehouse warehouse) {
     this.spark = spark;
     this.storage = storage;
     this.warehouse = warehouse;
+    this.publisher = new PartitionPublisher(storage, warehouse);
   }
 
-  /** Registers the five views; returns the number of export partitions read per source. */
-  Map<String, Integer> register(LocalDate runDate) {
-    Map<String, Integer> partitions = new java.util.TreeMap<>();
+  /** Registers the five views; returns the export partitions read, with their published versions. */
+  LandedExports register(LocalDate runDate) {
+    Map<String, SortedMap<LocalDate, String>> read = new TreeMap<>();
     for (Map.Entry<String, Schema> source : SOURCES.entrySet()) {
-      List<String> paths = landedPartitions(source.getKey(), runDate);
+      SortedMap<LocalDate, String> versions = new TreeMap<>();
+      List<String> files = new ArrayList<>();
+      for (LocalDate exportDate : PublishedPartitions.dates(storage, publisher, warehouse.rawTable(source.getKey()), EXPORT_DATE)) {
+        if (!exportDate.isAfter(runDate)) {
+          Path partition = warehouse.raw(source.getKey(), exportDate);
+          versions.put(exportDate, publisher.version(partition));
+          publisher.publishedFiles(partition).forEach(file -> files.add(file.toString()));
+        }
+      }
       StructType schema = AvroSchemas.structType(source.getValue()).add(EXPORT_DATE, DataTypes.DateType);
-      Dataset<Row> rows = paths.isEmpty()
+      Dataset<Row> rows = files.isEmpty()
           ? spark.createDataFrame(List.of(), schema)
           : spark.read().schema(schema)
               .option("basePath", warehouse.rawTable(source.getKey()).toString())
-              .parquet(paths.toArray(String[]::new));
+              .parquet(files.toArray(String[]::new));
       rows.createOrReplaceTempView("raw_" + source.getKey());
-      partitions.put(source.getKey(), paths.size());
+      read.put(source.getKey(), versions);
     }
-    return partitions;
-  }
-
-  private List<String> landedPartitions(String source, LocalDate runDate) {
-    PartitionPublisher markers = new PartitionPublisher(storage, warehouse);
-    return PublishedPartitions.dates(storage, markers, warehouse.rawTable(source), EXPORT_DATE).stream()
-        .filter(exportDate -> !exportDate.isAfter(runDate))
-        .map(exportDate -> warehouse.raw(source, exportDate).toString())
-        .toList();
+    return new LandedExports(read);
   }
 }

@@ -23,6 +23,13 @@ final class SqlModels {
     this.parameters = parameters;
   }
 
+  /** The same models with one more parameter. */
+  SqlModels with(String name, Object value) {
+    Map<String, Object> more = new java.util.HashMap<>(parameters);
+    more.put(name, value);
+    return new SqlModels(spark, Map.copyOf(more));
+  }
+
   /** Registers {@code family/name.sql} as the view {@code name} and returns it (lazily). */
   Dataset<Row> register(String family, String name) {
     Dataset<Row> model = spark.sql(text(family + "/" + name + ".sql"), parameters);
@@ -33,6 +40,11 @@ final class SqlModels {
   /** Runs {@code family/name.sql} without registering it. */
   Dataset<Row> query(String family, String name) {
     return spark.sql(text(family + "/" + name + ".sql"), parameters);
+  }
+
+  /** Names the Spark jobs that follow (Spark UI, event log). */
+  void describeJobs(String description) {
+    spark.sparkContext().setJobDescription(description);
   }
 
   static String text(String path) {

@@ -13,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * For the tests of one metric family: lands hand-made exports in a fresh warehouse and registers
- * the model views for a run date, without publishing, so a test reads just the view it checks.
+ * the model views for a run date (every day computed), without publishing, so a test reads just the view it checks.
  */
 final class FamilyFixture {
   static final String CHAT = "export_date,msg_id,group_id,sender_id,sent_at,msg_type,inviter_id";
@@ -36,8 +36,13 @@ final class FamilyFixture {
   FamilyFixture run(LocalDate runDate, String yaml) {
     QunbaoConfig config = TestSpark.config(root, yaml);
     spark.conf().set("spark.sql.session.timeZone", "UTC");
-    new RawInputs(spark, new Storage(config), new Warehouse(Storage.resolve(config.warehouse()))).register(runDate);
-    new MetricModels(spark, config, runDate).register();
+    Storage storage = new Storage(config);
+    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    new RawInputs(spark, storage, warehouse).register(runDate);
+    StagedCurated curated = new StagedCurated(spark, new MetricsPublisher(spark, storage, warehouse), warehouse);
+    MetricModels models = new MetricModels(spark, config, runDate, curated);
+    models.registerCleaning();
+    models.registerMetrics(LocalDate.EPOCH);
     return this;
   }
 

@@ -25,10 +25,20 @@ import org.apache.commons.csv.CSVRecord;
 final class PublishedTables {
   private PublishedTables() {}
 
-  /** The published rows of a metrics table, every partition, as column name to value. */
+  /**
+   * The published rows of a metrics table, every partition, as column name to value; none when every
+   * partition is empty (published days without rows have no file).
+   */
   static List<Map<String, Object>> read(Path warehouse, String table) {
-    return DuckDb.query("select * from read_parquet('" + warehouse.resolve("metrics").resolve(table)
-        + "/*/*.parquet', hive_partitioning = true, union_by_name = true)");
+    Path folder = warehouse.resolve("metrics").resolve(table);
+    try (var files = Files.find(folder, 2, (path, attributes) -> path.toString().endsWith(".parquet"))) {
+      if (files.findAny().isEmpty()) {
+        return List.of();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return DuckDb.query("select * from read_parquet('" + folder + "/*/*.parquet', hive_partitioning = true, union_by_name = true)");
   }
 
   static List<Map<String, String>> expected(Path csv) {

@@ -6,11 +6,13 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -132,22 +134,49 @@ public final class PartitionPublisher {
   }
 
   /**
+   * What identifies the published version of a partition: its manifest's publish id, or, for a
+   * {@code _SUCCESS} without a list (a plain Spark job's), its data files' names, sizes and times.
+   * A republished partition gets a new version even when its rows are the same.
+   */
+  public String version(Path partition) {
+    FileSystem fs = storage.fileSystem(partition);
+    try {
+      PublishManifest manifest = manifest(fs, partition);
+      if (manifest != null && manifest.version() != null) {
+        return manifest.version();
+      }
+      StringBuilder files = new StringBuilder();
+      for (String file : dataFiles(fs, partition)) {
+        FileStatus status = fs.getFileStatus(new Path(partition, file));
+        files.append(file).append(' ').append(status.getLen()).append(' ').append(status.getModificationTime()).append('\n');
+      }
+      return "files-" + UUID.nameUUIDFromBytes(files.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw storeFailure("cannot read the manifest of " + partition, e);
+    }
+  }
+
+  /**
    * The data files of a published partition: those its manifest lists. A {@code _SUCCESS} without a
    * list (written by a plain Spark job on a local disk) means the folder's visible files.
    */
   public List<Path> publishedFiles(Path partition) {
     FileSystem fs = storage.fileSystem(partition);
     try {
-      PublishManifest manifest;
-      try (InputStream in = fs.open(new Path(partition, SUCCESS))) {
-        manifest = PublishManifest.readFrom(in);
-      }
+      PublishManifest manifest = manifest(fs, partition);
       List<String> files = manifest != null ? manifest.files() : dataFiles(fs, partition);
       return files.stream().map(f -> new Path(partition, f)).toList();
-    } catch (FileNotFoundException e) {
-      throw new QunbaoException(ExitCode.FAILED, partition + " is not published (no " + SUCCESS + "); run the step that writes it");
     } catch (IOException e) {
       throw storeFailure("cannot read the manifest of " + partition, e);
+    }
+  }
+
+  /** The partition's manifest; {@code null} for a {@code _SUCCESS} without a file list. */
+  private static PublishManifest manifest(FileSystem fs, Path partition) throws IOException {
+    try (InputStream in = fs.open(new Path(partition, SUCCESS))) {
+      return PublishManifest.readFrom(in);
+    } catch (FileNotFoundException e) {
+      throw new QunbaoException(ExitCode.FAILED, partition + " is not published (no " + SUCCESS + "); run the step that writes it");
     }
   }
 

@@ -4,6 +4,7 @@
 with final as (
   select dt, group_id, group_type, 'order' as fact, buyer_id as person_id, amount
   from attributed_purchases
+  where dt >= :from_day
 )
 
 select * from final

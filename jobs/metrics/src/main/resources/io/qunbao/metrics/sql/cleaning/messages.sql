@@ -2,17 +2,30 @@
 -- metrics.md, cleaning rules 1, 5 and 7: the first copy of a msg_id wins (earliest export date,
 -- then file name, then line); rows of a group after its dissolved_at are dropped (at it, kept);
 -- senders are customers unless listed as staff; official = owner/admin/service.
-with copies as (
+-- Most msg_ids are exported once: only the few exported again are ranked, so the shuffle of every
+-- row that a window over all of them would need becomes one of their ids alone.
+with repeated_ids as (
+  select msg_id from raw_chat group by msg_id having count(*) > 1
+),
+
+single_copies as (
+  select chat.* from raw_chat as chat left anti join repeated_ids on repeated_ids.msg_id = chat.msg_id
+),
+
+repeated_copies as (
   select
-    *,
+    chat.*,
     row_number() over (
-      partition by msg_id
-      order by export_date, source_file, source_line) as copy_no
-  from raw_chat
+      partition by chat.msg_id
+      order by chat.export_date, chat.source_file, chat.source_line) as copy_no
+  from raw_chat as chat
+  left semi join repeated_ids on repeated_ids.msg_id = chat.msg_id
 ),
 
 first_copies as (
-  select * from copies where copy_no = 1
+  select * from single_copies
+  union all
+  select * except (copy_no) from repeated_copies where copy_no = 1
 ),
 
 groups as (

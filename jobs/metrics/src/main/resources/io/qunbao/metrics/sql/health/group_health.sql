@@ -1,11 +1,11 @@
--- grain: one row per published day and group existing on it (a dead group must be visible)
+-- grain: one row per computed day and group existing on it (a dead group must be visible)
 -- metrics.md, "Group health": age_days = whole days from the created_at day; active_7d and
 -- messages_7d over D-6 … D; is_dead = age_days >= min-age and
 -- active_7d < max(min-active, ceil(min-active-share × members)).
 with daily_activity as (
   select dt, group_id, sender_id as member_id, count(*) as messages
   from messages
-  where kind = 'message' and sender_class = 'customer'
+  where kind = 'message' and sender_class = 'customer' and dt >= date_sub(:from_day, 6)
   group by dt, group_id, sender_id
 ),
 
@@ -25,7 +25,7 @@ activity_7d as (
 ),
 
 members as (
-  select dt, group_id, count(*) as members from member_days group by dt, group_id
+  select dt, group_id, members from daily_rollup where not is_type_level and group_id is not null
 ),
 
 measured as (

@@ -7,7 +7,7 @@ with by_type as (
 by_purchase as (
   select purchases.dt, sum(purchases.amount) as gmv
   from purchases
-  join published_days as days on days.dt = purchases.dt
+  join computed_days as days on days.dt = purchases.dt
   group by purchases.dt
 ),
 

@@ -9,7 +9,7 @@
 with official as (
   select group_id, dt, sent_at
   from messages
-  where kind = 'message' and sender_class = 'official'
+  where kind = 'message' and sender_class = 'official' and dt >= :from_day
 ),
 
 first_official as (
@@ -40,8 +40,9 @@ joined_after_first as (
 ),
 
 reached as (
+  -- a member can be found by both: the rollup counts people distinct
   select * from present_at_first
-  union
+  union all
   select * from joined_after_first
 ),
 

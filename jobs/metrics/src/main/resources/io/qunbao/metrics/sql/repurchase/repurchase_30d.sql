@@ -1,4 +1,4 @@
--- grain: one row per published day and group type (null: unattributed) with purchases in the
+-- grain: one row per computed day and group type (null: unattributed) with purchases in the
 -- trailing 30 days
 -- metrics.md, "Repurchase (复购)": over D-29 … D, repurchase_buyers_30d = distinct buyers with at
 -- least one purchase attributed to the type, repeat_buyers_30d = with at least two.
@@ -8,12 +8,13 @@ with spread as (
     group_type,
     buyer_id
   from attributed_purchases
+  where dt >= date_sub(:from_day, 29)
 ),
 
 per_buyer as (
   select spread.dt, spread.group_type, spread.buyer_id, count(*) as purchases
   from spread
-  join published_days as days on days.dt = spread.dt
+  join computed_days as days on days.dt = spread.dt
   group by spread.dt, spread.group_type, spread.buyer_id
 ),
 

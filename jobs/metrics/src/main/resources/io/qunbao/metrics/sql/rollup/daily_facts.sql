@@ -1,4 +1,4 @@
--- grain: one row per fact of a published day: (dt, group, fact, person, amount)
+-- grain: one row per fact of a computed day: (dt, group, fact, person, amount)
 -- The families' facts in one long table, so that group_daily and type_daily aggregate the same
 -- rows at two grains: per group, and per type with people counted distinct across its groups.
 with facts as (
@@ -16,7 +16,7 @@ with facts as (
 final as (
   select facts.*
   from facts
-  join published_days as days on days.dt = facts.dt
+  join computed_days as days on days.dt = facts.dt
 )
 
 select * from final

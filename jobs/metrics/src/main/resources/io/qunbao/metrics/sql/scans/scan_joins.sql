@@ -1,10 +1,14 @@
--- grain: one row per customer scan, with whether it led to a join
+-- grain: one row per customer scan of a computed day, with whether it led to a join
 -- metrics.md, "Scan funnel": a scan led to a join when its scanner then joined the scan's group by
 -- an explicit join (a member_join that started an interval; its code_id need not match) with
 -- scanned_at <= join_at < scanned_at + 24 h (a join exactly 24 h later does not count).
-with joined as (
+with scans as (
+  select * from scans_clean where dt >= :from_day
+),
+
+joined as (
   select distinct scans.scan_id
-  from scans_clean as scans
+  from scans
   join membership_intervals as intervals
     on intervals.group_id = scans.group_id
    and intervals.member_id = scans.scanner_id
@@ -15,9 +19,9 @@ with joined as (
 
 final as (
   select scans.*, joined.scan_id is not null as led_to_join
-  from scans_clean as scans
+  from scans
   left join joined on joined.scan_id = scans.scan_id
-  join published_days as days on days.dt = scans.dt
+  join computed_days as days on days.dt = scans.dt
 )
 
 select * from final

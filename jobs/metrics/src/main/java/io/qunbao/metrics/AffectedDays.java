@@ -1,0 +1,142 @@
+package io.qunbao.metrics;
+
+import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.common.storage.Storage;
+import io.qunbao.common.storage.Warehouse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The days a run recomputes: every published day from a first one to the run date (metrics.md,
+ * "Runs, late data and recomputation"). A nightly run starts at the earliest of
+ * <ul>
+ *   <li>the first day the export partitions new since the last publication can change
+ *       ({@code sql/recomputation/affected_from.sql});
+ *   <li>the first cohort that was not final at the last publication (cohorts mature with the run date);
+ *   <li>the first day some metric table has not published.
+ * </ul>
+ * and at the first published day when that cannot be known: no earlier publication
+ * ({@link RecomputationState}), other settings, or a partition read then that was re-ingested since
+ * or is not read now. A full run starts at the first day, a backfill at its first day.
+ */
+final class AffectedDays {
+  /** The first day to recompute and why, for the log. */
+  record From(LocalDate day, String reason) {}
+
+  private static final StructType NEW_EXPORTS = new StructType()
+      .add("source", DataTypes.StringType).add(RawInputs.EXPORT_DATE, DataTypes.DateType);
+
+  private final SparkSession spark;
+  private final QunbaoConfig config;
+  private final Storage storage;
+  private final Path stateFile;
+
+  AffectedDays(SparkSession spark, QunbaoConfig config, Storage storage, Warehouse warehouse) {
+    this.spark = spark;
+    this.config = config;
+    this.storage = storage;
+    this.stateFile = new Path(warehouse.root(), "metrics/" + RecomputationState.FILE);
+  }
+
+  /**
+   * @param days        the published days of this run (first data day to the run date)
+   * @param unpublished the first of those days some metric table lacks, or null
+   * @param cleaning    the cleaning-phase models, for the raw views and parameters
+   */
+  From from(Scope scope, LocalDate runDate, SortedSet<LocalDate> days, LocalDate unpublished, LandedExports landed,
+      SqlModels cleaning) {
+    if (days.isEmpty()) {
+      return new From(runDate.plusDays(1), "no day holds data yet");
+    }
+    LocalDate first = days.first();
+    if (scope.kind() == Scope.Kind.FULL) {
+      return new From(first, "full recomputation");
+    }
+    if (scope.kind() == Scope.Kind.RANGE) {
+      return new From(later(first, scope.from()), "backfill from " + scope.from());
+    }
+    RecomputationState state = RecomputationState.read(storage, stateFile);
+    if (state == null) {
+      return new From(first, "no earlier publication recorded in metrics/" + RecomputationState.FILE);
+    }
+    if (!state.settings().equals(settings())) {
+      return new From(first, "settings changed since the run of " + state.runDate() + ": " + state.settings() + " -> " + settings());
+    }
+    if (!landed.keepsEverythingOf(state.exports())) {
+      return new From(first, "an export partition read by the run of " + state.runDate()
+          + " was ingested again since, or is after this run date");
+    }
+    List<String> reasons = new ArrayList<>();
+    LocalDate from = runDate.plusDays(1);
+    LocalDate affected = affectedByNewExports(landed.newSince(state.exports()), cleaning);
+    if (affected != null) {
+      from = earlier(from, affected);
+      reasons.add("new exports change days from " + affected);
+    }
+    LocalDate maturing = earlier(state.runDate(), runDate).minusDays(config.metrics().conversionWindowDays() - 1L);
+    from = earlier(from, maturing);
+    reasons.add("cohorts from " + maturing + " may mature");
+    if (unpublished != null) {
+      from = earlier(from, unpublished);
+      reasons.add("first unpublished day " + unpublished);
+    }
+    return new From(later(first, from), String.join("; ", reasons));
+  }
+
+  /** Records what the run's publication was computed from (after everything is published). */
+  void recordPublication(LocalDate runDate, LandedExports landed) {
+    new RecomputationState(runDate, settings(), landed).write(storage, stateFile);
+  }
+
+  private LocalDate affectedByNewExports(Map<String, SortedSet<LocalDate>> added, SqlModels cleaning) {
+    List<Row> partitions = new ArrayList<>();
+    added.forEach((source, dates) -> dates.forEach(date -> partitions.add(RowFactory.create(source, java.sql.Date.valueOf(date)))));
+    if (partitions.isEmpty()) {
+      return null;
+    }
+    spark.createDataFrame(partitions, NEW_EXPORTS).createOrReplaceTempView("new_exports");
+    Row bound = cleaning.query("recomputation", "affected_from").first();
+    return bound.isNullAt(0) ? null : bound.getDate(0).toLocalDate();
+  }
+
+  /** The configuration values the numbers depend on: other values, other numbers on every day. */
+  private Map<String, String> settings() {
+    QunbaoConfig.DeadGroup dead = config.metrics().deadGroup();
+    Map<String, String> settings = new TreeMap<>();
+    settings.put("timezone", config.timezone().toString());
+    settings.put("conversion_window_days", Integer.toString(config.metrics().conversionWindowDays()));
+    settings.put("dead_group", dead.minAgeDays() + "/" + dead.minActive() + "/" + dead.minActiveShare());
+    return settings;
+  }
+
+  private static LocalDate earlier(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** The first of {@code days} that some table's published days lack; null when all have all. */
+  static LocalDate firstUnpublished(SortedSet<LocalDate> days, List<Set<LocalDate>> publishedPerTable) {
+    for (LocalDate day : days) {
+      for (Set<LocalDate> published : publishedPerTable) {
+        if (!published.contains(day)) {
+          return day;
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,150 @@
+-- grain: one row: the first day whose metrics the export partitions new to this run can change
+-- (null: they change none). new_exports lists those partitions (source, export_date): export dates
+-- not read before (a re-ingested partition's earlier rows are unknown, so the job recomputes
+-- everything then, without this model).
+-- metrics.md, "Runs, late data and recomputation": late messages change old days, a refund the day
+-- of its purchase and the repurchase days after it, a purchase the cohorts of the window before it,
+-- a changed snapshot every day of the groups or people it changes. Every effect of a row lies on or
+-- after the day it names, except two that reach back: a purchase changes the cohorts of the
+-- window_days before it (conversion), a join the scans of the 24 h before it (scan funnel). So each
+-- landed row gets a bound, the first day it can change, and the answer is the earliest bound of the
+-- rows the new partitions add or affect; every day from it to the run date is recomputed, and of
+-- those only the ones whose rows differ are republished.
+with chat_bounds as (
+  select
+    chat.group_id,
+    chat.sender_id,
+    chat.inviter_id,
+    new_exports.export_date is not null as is_new,
+    date_sub(to_date(from_utc_timestamp(chat.sent_at, :zone)), 1) as bound
+  from raw_chat as chat
+  left join new_exports on new_exports.source = 'chat' and new_exports.export_date = chat.export_date
+),
+
+order_bounds as (
+  select
+    orders.order_id,
+    orders.group_id,
+    orders.buyer_id,
+    new_exports.export_date is not null as is_new,
+    date_sub(to_date(from_utc_timestamp(orders.paid_at, :zone)), :window_days) as bound,
+    to_date(from_utc_timestamp(orders.paid_at, :zone)) as paid_day
+  from raw_orders as orders
+  left join new_exports on new_exports.source = 'orders' and new_exports.export_date = orders.export_date
+),
+
+scan_bounds as (
+  select
+    scans.group_id,
+    scans.scanner_id,
+    new_exports.export_date is not null as is_new,
+    to_date(from_utc_timestamp(scans.scanned_at, :zone)) as bound
+  from raw_scans as scans
+  left join new_exports on new_exports.source = 'scans' and new_exports.export_date = scans.export_date
+),
+
+-- cleaning rules 4 to 6: a group's attributes and a member's role are their latest listing in a
+-- snapshot; they changed when the latest listing with the new snapshots differs from the latest one
+-- without them
+listings as (
+  select
+    'groups' as source, group_id as listed_id, export_date, source_file, source_line,
+    to_json(named_struct('type', group_type, 'owner', owner_id, 'created', created_at,
+      'dissolved', dissolved_at)) as attributes,
+    least(created_at, dissolved_at) as first_at
+  from raw_groups
+  union all
+  select 'staff', member_id, export_date, source_file, source_line, role, cast(null as timestamp)
+  from raw_staff
+),
+
+ranked_listings as (
+  select
+    listings.*,
+    new_exports.export_date is not null as is_new,
+    row_number() over (
+      partition by listings.source, listings.listed_id
+      order by listings.export_date desc, listings.source_file desc, listings.source_line desc) as recency
+  from listings
+  left join new_exports on new_exports.source = listings.source and new_exports.export_date = listings.export_date
+),
+
+ranked_listings_before as (
+  select
+    *,
+    row_number() over (
+      partition by source, listed_id
+      order by export_date desc, source_file desc, source_line desc) as recency_before
+  from ranked_listings
+  where not is_new
+),
+
+changed_listings as (
+  select
+    coalesce(now.source, before.source) as source,
+    coalesce(now.listed_id, before.listed_id) as listed_id,
+    to_date(from_utc_timestamp(least(now.first_at, before.first_at), :zone)) as bound
+  from (select * from ranked_listings where recency = 1) as now
+  full outer join (select * from ranked_listings_before where recency_before = 1) as before
+    on before.source = now.source and before.listed_id = now.listed_id
+  where not (now.attributes <=> before.attributes)
+),
+
+changed_groups as (
+  select listed_id as group_id, bound from changed_listings where source = 'groups'
+),
+
+changed_staff as (
+  select listed_id as member_id from changed_listings where source = 'staff'
+),
+
+-- attribution (a): a group first named by a new chat row (listed nowhere, in no earlier chat row)
+-- becomes known, and the purchases tagged with it move from last touch to their tag
+newly_known_groups as (
+  select group_id
+  from chat_bounds
+  where group_id not in (select group_id from raw_groups)
+  group by group_id
+  having bool_and(is_new)
+),
+
+-- the kept row of an order may move to a new row or stay, and a new row may carry another paid_at:
+-- every row of an order with a new row names a day its purchase was or becomes
+changed_orders as (
+  select distinct order_id from order_bounds where is_new
+),
+
+bounds as (
+  -- the new rows themselves
+  select bound from chat_bounds where is_new
+  union all
+  select bound from order_bounds join changed_orders using (order_id)
+  union all
+  select bound from scan_bounds where is_new
+  -- a changed group: its existence (created, dissolved) and the type of everything in it
+  union all
+  select bound from changed_groups
+  union all
+  select chat_bounds.bound from chat_bounds join changed_groups using (group_id)
+  union all
+  select scan_bounds.bound from scan_bounds join changed_groups using (group_id)
+  union all
+  select order_bounds.bound from order_bounds join changed_groups using (group_id)
+  union all
+  select paid_day from order_bounds join newly_known_groups using (group_id)
+  -- a changed staff listing: everything its member sent, invited, scanned or bought
+  union all
+  select bound from chat_bounds join changed_staff on changed_staff.member_id = chat_bounds.sender_id
+  union all
+  select bound from chat_bounds join changed_staff on changed_staff.member_id = chat_bounds.inviter_id
+  union all
+  select bound from scan_bounds join changed_staff on changed_staff.member_id = scan_bounds.scanner_id
+  union all
+  select bound from order_bounds join changed_staff on changed_staff.member_id = order_bounds.buyer_id
+),
+
+final as (
+  select min(bound) as affected_from from bounds
+)
+
+select * from final

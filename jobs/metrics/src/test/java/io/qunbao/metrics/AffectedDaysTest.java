@@ -1,0 +1,139 @@
+package io.qunbao.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * metrics.md, "Runs, late data and recomputation": a nightly run recomputes from the first day the
+ * exports new to it can change, and still ends with what one full recomputation gives. Each night
+ * below lands one kind of change; the expected first day is worked out from the rule it exercises.
+ * The conversion window is 1 day, so maturing cohorts reach back 0 days before the last run date;
+ * business days are Asia/Shanghai (02:00Z is 10:00 the same day).
+ */
+class AffectedDaysTest extends LocalSparkTest {
+  private static final String WINDOW_1 = "metrics:\n  conversion-window-days: 1\n";
+
+  @Test
+  void eachNightRecomputesFromTheFirstDayItsNewExportsCanChangeAndEndsEqualToAFullRun() {
+    Path nightlyRoot = dir.resolve("nightly");
+    LandedFixture nightly = new LandedFixture(spark, nightlyRoot.resolve("warehouse"));
+    MetricsJob job = new MetricsJob(TestSpark.config(nightlyRoot, WINDOW_1), spark);
+    landHistory(nightly);
+    assertThat(job.run(day(6), Scope.FULL).recomputedFrom()).as("full run").isEqualTo(day(1));
+
+    // a message of the day: its day, and the day before (scans of the 24 h before a join)
+    landNight7(nightly);
+    assertThat(job.run(day(7), Scope.NIGHTLY).recomputedFrom()).as("on-time message").isEqualTo(day(6));
+    // a message of June 3 exported late, on June 8: June 3 - 1
+    landNight8(nightly);
+    assertThat(job.run(day(8), Scope.NIGHTLY).recomputedFrom()).as("late message").isEqualTo(day(2));
+    // order a (paid June 4) refunded: its day and the 1-day window of cohorts before it
+    landNight9(nightly);
+    assertThat(job.run(day(9), Scope.NIGHTLY).recomputedFrom()).as("refund").isEqualTo(day(3));
+    // a scan of June 5 exported late: its day
+    landNight10(nightly);
+    assertThat(job.run(day(10), Scope.NIGHTLY).recomputedFrom()).as("late scan").isEqualTo(day(5));
+    // g2 relabeled camp -> vip: g2 was created June 2, its first message is of June 3 (June 3 - 1)
+    landNight11(nightly);
+    assertThat(job.run(day(11), Scope.NIGHTLY).recomputedFrom()).as("relabeled group").isEqualTo(day(2));
+    // u3 becomes staff: u3's join of June 4 (and the day before)
+    landNight12(nightly);
+    assertThat(job.run(day(12), Scope.NIGHTLY).recomputedFrom()).as("new staff").isEqualTo(day(3));
+    // gX, listed nowhere, first named in chat: order b (paid June 6, tagged gX) moves from last touch to its tag
+    landNight13(nightly);
+    RunSummary night13 = job.run(day(13), Scope.NIGHTLY);
+    assertThat(night13.recomputedFrom()).as("newly known group").isEqualTo(day(6));
+
+    // a rerun finds nothing new: only the cohorts not final at the last run (June 13) are recomputed
+    RunSummary rerun = job.run(day(13), Scope.NIGHTLY);
+    assertThat(rerun.recomputedFrom()).as("rerun").isEqualTo(day(13));
+    TableSpec.PUBLISHED_METRICS.forEach(table -> assertThat(rerun.tables().get(table).partitions()).as(table).isZero());
+
+    // every table equals one full recomputation over the same exports
+    Path fullRoot = dir.resolve("full");
+    LandedFixture full = new LandedFixture(spark, fullRoot.resolve("warehouse"));
+    landHistory(full);
+    landNight7(full);
+    landNight8(full);
+    landNight9(full);
+    landNight10(full);
+    landNight11(full);
+    landNight12(full);
+    landNight13(full);
+    new MetricsJob(TestSpark.config(fullRoot, WINDOW_1), spark).run(day(13), Scope.FULL);
+    for (String table : TableSpec.PUBLISHED_METRICS) {
+      assertThat(sortedRows(nightlyRoot, table)).as(table).isEqualTo(sortedRows(fullRoot, table));
+    }
+
+    // an export ingested again (other rows, unknown earlier content): everything is recomputed
+    nightly.land("scans", FamilyFixture.SCANS, "2026-06-05,s5b,2026-06-05T07:00:00Z,c1,poster,u8,g1");
+    assertThat(job.run(day(13), Scope.NIGHTLY).recomputedFrom()).as("re-ingested partition").isEqualTo(day(1));
+    // other settings: every day
+    assertThat(new MetricsJob(TestSpark.config(nightlyRoot, "metrics:\n  conversion-window-days: 2\n"), spark)
+        .run(day(13), Scope.NIGHTLY).recomputedFrom()).as("settings changed").isEqualTo(day(1));
+    assertThat(job.run(day(13), Scope.NIGHTLY).recomputedFrom()).as("settings changed back").isEqualTo(day(1));
+  }
+
+  private static void landHistory(LandedFixture landed) {
+    landed.land("groups", FamilyFixture.GROUPS,
+        "2026-06-01,g1,G1,traffic,boss,2026-05-01T00:00:00Z,",
+        "2026-06-01,g2,G2,camp,boss,2026-06-02T01:00:00Z,");
+    landed.land("staff", FamilyFixture.STAFF, "2026-06-01,boss,owner");
+    landed.land("chat", FamilyFixture.CHAT,
+        "2026-06-01,j1,g1,u1,2026-06-01T02:00:00Z,member_join,",
+        "2026-06-01,o1,g1,boss,2026-06-01T03:00:00Z,text,",
+        "2026-06-03,j2,g2,u2,2026-06-03T02:00:00Z,member_join,",
+        "2026-06-03,m3,g1,u1,2026-06-03T02:00:00Z,text,",
+        "2026-06-04,j4,g1,u3,2026-06-04T02:00:00Z,member_join,u1",
+        "2026-06-05,m5,g1,u1,2026-06-05T02:00:00Z,text,",
+        "2026-06-06,m6,g2,u2,2026-06-06T02:00:00Z,text,");
+    landed.land("orders", FamilyFixture.ORDERS,
+        "2026-06-04,a,u1,2026-06-04T04:00:00Z,10.00,paid,g1,2026-06-04T04:00:00Z",
+        "2026-06-06,b,u2,2026-06-06T04:00:00Z,20.00,paid,gX,2026-06-06T04:00:00Z");
+    landed.land("scans", FamilyFixture.SCANS, "2026-06-05,s5,2026-06-05T01:00:00Z,c1,poster,u9,g1");
+  }
+
+  private static void landNight7(LandedFixture landed) {
+    landed.land("chat", FamilyFixture.CHAT, "2026-06-07,m7,g1,u1,2026-06-07T02:00:00Z,text,");
+  }
+
+  private static void landNight8(LandedFixture landed) {
+    landed.land("chat", FamilyFixture.CHAT,
+        "2026-06-08,late3,g1,u1,2026-06-03T05:00:00Z,text,",
+        "2026-06-08,m8,g1,u1,2026-06-08T02:00:00Z,text,");
+  }
+
+  private static void landNight9(LandedFixture landed) {
+    landed.land("orders", FamilyFixture.ORDERS, "2026-06-09,a,u1,2026-06-04T04:00:00Z,10.00,refunded,g1,2026-06-09T01:00:00Z");
+  }
+
+  private static void landNight10(LandedFixture landed) {
+    landed.land("scans", FamilyFixture.SCANS, "2026-06-10,s5late,2026-06-05T06:00:00Z,c1,poster,u9,g1");
+  }
+
+  private static void landNight11(LandedFixture landed) {
+    landed.land("groups", FamilyFixture.GROUPS,
+        "2026-06-11,g1,G1,traffic,boss,2026-05-01T00:00:00Z,",
+        "2026-06-11,g2,G2,vip,boss,2026-06-02T01:00:00Z,");
+  }
+
+  private static void landNight12(LandedFixture landed) {
+    landed.land("staff", FamilyFixture.STAFF, "2026-06-12,boss,owner", "2026-06-12,u3,sales");
+  }
+
+  private static void landNight13(LandedFixture landed) {
+    landed.land("chat", FamilyFixture.CHAT, "2026-06-13,x1,gX,u1,2026-06-13T02:00:00Z,text,");
+  }
+
+  private static LocalDate day(int dayOfJune) {
+    return LocalDate.of(2026, 6, dayOfJune);
+  }
+
+  private static List<String> sortedRows(Path root, String table) {
+    return PublishedTables.read(root.resolve("warehouse"), table).stream().map(Object::toString).sorted().toList();
+  }
+}
