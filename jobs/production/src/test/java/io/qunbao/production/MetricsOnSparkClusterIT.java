@@ -107,9 +107,14 @@ class MetricsOnSparkClusterIT {
     return process.exitValue();
   }
 
+  /**
+   * The metric tables: the folders under metrics/, hidden entries left out (the job's own
+   * _recomputation.json and the local file system's .crc of it are no tables).
+   */
   private static List<String> tables(Path warehouse) throws IOException {
-    try (Stream<Path> dirs = Files.list(warehouse.resolve("metrics"))) {
-      return dirs.map(d -> d.getFileName().toString()).sorted().toList();
+    try (Stream<Path> entries = Files.list(warehouse.resolve("metrics"))) {
+      return entries.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+          .filter(name -> !name.startsWith("_") && !name.startsWith(".")).sorted().toList();
     }
   }
 
