@@ -111,7 +111,7 @@ public final class BatchRunner {
 
   /**
    * Staging folders left by a run that died: we hold the run lock, so no live run is writing into
-   * {@code _staging} and nobody reads it (see Warehouse).
+   * {@code _staging}, and only the run writing a staging folder reads it (see Warehouse).
    */
   private void removeOrphanedStaging() {
     org.apache.hadoop.fs.Path staging = new Warehouse(Storage.resolve(config.warehouse())).staging();

@@ -10,7 +10,7 @@ import org.apache.hadoop.fs.Path;
  * rejects/&lt;source&gt;/export_date=D/    rows that could not be accepted, with file, line, reason
  * curated/&lt;table&gt;/                    cleaned tables the metrics are computed from
  * metrics/&lt;table&gt;/dt=D/               the published metric tables of spec/metrics.md
- * _staging/                             work in progress, never read by anyone
+ * _staging/                             work in progress, read only by the run that writes it
  * </pre>
  */
 public final class Warehouse {
