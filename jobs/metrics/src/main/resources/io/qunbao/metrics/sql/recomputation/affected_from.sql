@@ -98,14 +98,33 @@ changed_staff as (
   select listed_id as member_id from changed_listings where source = 'staff'
 ),
 
+-- chat rows are many: their bounds are gathered once per group and once per person (sender or inviter)
+chat_by_group as (
+  select
+    group_id,
+    min(bound) as bound,
+    min(if(is_new, bound, null)) as new_bound,
+    bool_and(is_new) as only_new
+  from chat_bounds
+  group by group_id
+),
+
+chat_by_person as (
+  select person_id, min(bound) as bound
+  from (
+    select sender_id as person_id, bound from chat_bounds
+    union all
+    select inviter_id, bound from chat_bounds where inviter_id is not null
+  ) as people
+  group by person_id
+),
+
 -- attribution (a): a group first named by a new chat row (listed nowhere, in no earlier chat row)
 -- becomes known, and the purchases tagged with it move from last touch to their tag
 newly_known_groups as (
   select group_id
-  from chat_bounds
-  where group_id not in (select group_id from raw_groups)
-  group by group_id
-  having bool_and(is_new)
+  from chat_by_group
+  where only_new and group_id not in (select group_id from raw_groups)
 ),
 
 -- the kept row of an order may move to a new row or stay, and a new row may carry another paid_at:
@@ -116,7 +135,7 @@ changed_orders as (
 
 bounds as (
   -- the new rows themselves
-  select bound from chat_bounds where is_new
+  select new_bound as bound from chat_by_group
   union all
   select bound from order_bounds join changed_orders using (order_id)
   union all
@@ -125,7 +144,7 @@ bounds as (
   union all
   select bound from changed_groups
   union all
-  select chat_bounds.bound from chat_bounds join changed_groups using (group_id)
+  select chat_by_group.bound from chat_by_group join changed_groups using (group_id)
   union all
   select scan_bounds.bound from scan_bounds join changed_groups using (group_id)
   union all
@@ -134,9 +153,7 @@ bounds as (
   select paid_day from order_bounds join newly_known_groups using (group_id)
   -- a changed staff listing: everything its member sent, invited, scanned or bought
   union all
-  select bound from chat_bounds join changed_staff on changed_staff.member_id = chat_bounds.sender_id
-  union all
-  select bound from chat_bounds join changed_staff on changed_staff.member_id = chat_bounds.inviter_id
+  select bound from chat_by_person join changed_staff on changed_staff.member_id = chat_by_person.person_id
   union all
   select bound from scan_bounds join changed_staff on changed_staff.member_id = scan_bounds.scanner_id
   union all
