@@ -6,6 +6,7 @@ import io.qunbao.common.storage.Warehouse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -65,9 +66,11 @@ public final class MetricsJob {
       models.registerCleaning();
       return publishedDays();
     });
+    // what each table has published before this run: the first gap, the comparison, never-published days
+    Map<String, Set<LocalDate>> publishedBefore = new LinkedHashMap<>();
+    TableSpec.PUBLISHED_METRICS.forEach(table -> publishedBefore.put(table, publisher.publishedDays(table)));
     AffectedDays.From from = timed(stages, "find affected days", () -> affectedDays.from(scope, runDate, days,
-        AffectedDays.firstUnpublished(days, TableSpec.PUBLISHED_METRICS.stream().map(publisher::publishedDays).toList()),
-        landed, models.cleaningSql()));
+        AffectedDays.firstUnpublished(days, List.copyOf(publishedBefore.values())), landed, models.cleaningSql()));
     SortedSet<LocalDate> computed = days.tailSet(from.day());
     log.info("metrics {}: recomputing {} of {} published days{} ({})", runDate, computed.size(), days.size(),
         computed.isEmpty() ? "" : ", " + computed.first() + " .. " + computed.last(), from.reason());
@@ -100,7 +103,7 @@ public final class MetricsJob {
       Dataset<Row> changes = null;
       Map<String, Set<LocalDate>> compared = new LinkedHashMap<>();
       for (TableSpec spec : specs.values()) {
-        Set<LocalDate> everPublished = publisher.publishedDays(spec.table());
+        Set<LocalDate> everPublished = publishedBefore.get(spec.table());
         Set<LocalDate> before = new TreeSet<>(everPublished);
         before.removeIf(d -> !computed.contains(d) || !scope.admits(d));
         compared.put(spec.table(), before);

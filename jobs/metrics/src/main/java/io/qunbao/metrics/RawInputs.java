@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -59,9 +58,9 @@ final class RawInputs {
       List<String> files = new ArrayList<>();
       for (LocalDate exportDate : PublishedPartitions.dates(storage, publisher, warehouse.rawTable(source.getKey()), EXPORT_DATE)) {
         if (!exportDate.isAfter(runDate)) {
-          Path partition = warehouse.raw(source.getKey(), exportDate);
-          versions.put(exportDate, publisher.version(partition));
-          publisher.publishedFiles(partition).forEach(file -> files.add(file.toString()));
+          PartitionPublisher.Published partition = publisher.published(warehouse.raw(source.getKey(), exportDate));
+          versions.put(exportDate, partition.version());
+          partition.files().forEach(file -> files.add(file.toString()));
         }
       }
       StructType schema = AvroSchemas.structType(source.getValue()).add(EXPORT_DATE, DataTypes.DateType);

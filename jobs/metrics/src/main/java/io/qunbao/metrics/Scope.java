@@ -3,11 +3,11 @@ package io.qunbao.metrics;
 import java.time.LocalDate;
 
 /**
- * Which metric partitions a run republishes. Every run recomputes all days up to the run date;
- * the scope decides what is written:
+ * Which metric partitions a run recomputes and republishes ({@link AffectedDays} says from which
+ * day it recomputes):
  * <ul>
- *   <li>{@link #NIGHTLY}: the partitions whose rows differ from what is published, and the days
- *       never published yet (what the new exports changed, whatever day it lies on);
+ *   <li>{@link #NIGHTLY}: of the days the new exports can change, those whose rows differ from what is
+ *       published, and the days never published yet;
  *   <li>{@link #FULL}: every published day;
  *   <li>{@link #range}: every day from {@code from} to {@code to} (a backfill), others left alone.
  * </ul>

@@ -134,41 +134,39 @@ public final class PartitionPublisher {
   }
 
   /**
-   * What identifies the published version of a partition: its manifest's publish id, or, for a
-   * {@code _SUCCESS} without a list (a plain Spark job's), its data files' names, sizes and times.
-   * A republished partition gets a new version even when its rows are the same.
+   * A published partition as readers see it, from one read of its {@code _SUCCESS}.
+   *
+   * @param version what identifies this publish: the manifest's publish id, or, for a {@code _SUCCESS}
+   *                without a list (a plain Spark job's), its data files' names, sizes and times; a
+   *                republished partition gets a new version even when its rows are the same
+   * @param files   its data files: those the manifest lists, or the folder's visible files
    */
-  public String version(Path partition) {
+  public record Published(String version, List<Path> files) {}
+
+  public Published published(Path partition) {
     FileSystem fs = storage.fileSystem(partition);
     try {
       PublishManifest manifest = manifest(fs, partition);
+      List<String> names = manifest != null ? manifest.files() : dataFiles(fs, partition);
+      List<Path> files = names.stream().map(f -> new Path(partition, f)).toList();
       if (manifest != null && manifest.version() != null) {
-        return manifest.version();
+        return new Published(manifest.version(), files);
       }
-      StringBuilder files = new StringBuilder();
-      for (String file : dataFiles(fs, partition)) {
-        FileStatus status = fs.getFileStatus(new Path(partition, file));
-        files.append(file).append(' ').append(status.getLen()).append(' ').append(status.getModificationTime()).append('\n');
+      StringBuilder listing = new StringBuilder();
+      for (Path file : files) {
+        FileStatus status = fs.getFileStatus(file);
+        listing.append(file.getName()).append(' ').append(status.getLen()).append(' ')
+            .append(status.getModificationTime()).append('\n');
       }
-      return "files-" + UUID.nameUUIDFromBytes(files.toString().getBytes(StandardCharsets.UTF_8));
+      return new Published("files-" + UUID.nameUUIDFromBytes(listing.toString().getBytes(StandardCharsets.UTF_8)), files);
     } catch (IOException e) {
       throw storeFailure("cannot read the manifest of " + partition, e);
     }
   }
 
-  /**
-   * The data files of a published partition: those its manifest lists. A {@code _SUCCESS} without a
-   * list (written by a plain Spark job on a local disk) means the folder's visible files.
-   */
+  /** The data files of a published partition ({@link #published}). */
   public List<Path> publishedFiles(Path partition) {
-    FileSystem fs = storage.fileSystem(partition);
-    try {
-      PublishManifest manifest = manifest(fs, partition);
-      List<String> files = manifest != null ? manifest.files() : dataFiles(fs, partition);
-      return files.stream().map(f -> new Path(partition, f)).toList();
-    } catch (IOException e) {
-      throw storeFailure("cannot read the manifest of " + partition, e);
-    }
+    return published(partition).files();
   }
 
   /** The partition's manifest; {@code null} for a {@code _SUCCESS} without a file list. */
