@@ -62,6 +62,11 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--window-days", defaultValue = "7", description = "the conversion window")
   private int windowDays;
 
+  @Option(names = "--nightly", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "--no-nightly skips the nightly run (and the full run of the day before, which it needs): every"
+          + " date is ingested, then only the full recomputation runs; for a tier whose two extra runs do not fit")
+  private boolean nightly;
+
   @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
       description = "a Spark setting for Qunbao's metrics step (repeatable), e.g. a workaround or a tuning under test")
   private Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
@@ -121,12 +126,12 @@ public final class BenchMain implements Callable<Integer> {
     LocalDate lastDate = exportDates.get(exportDates.size() - 1);
     RunResult result = new RunResult();
 
-    // one process per export date but the last, as cron runs it; the step's figures are the sum of walls
-    // and the max RSS. The last date is the nightly run's new day.
+    // one process per export date, as cron runs it; the step's figures are the sum of walls and the max
+    // RSS. The last date is the nightly run's new day, ingested by it.
     Duration ingestWall = Duration.ZERO;
     long ingestPeak = 0;
     Measurement failedDay = null;
-    for (LocalDate date : exportDates.subList(0, exportDates.size() - 1)) {
+    for (LocalDate date : nightly ? exportDates.subList(0, exportDates.size() - 1) : exportDates) {
       Measurement day = ChildProcess.run(qunbaoCommand(config, "ingest", "--date", date.toString()), Map.of(),
           logs.resolve("qunbao-ingest-" + date + ".log"));
       ingestWall = ingestWall.plus(day.wall());
@@ -136,8 +141,8 @@ public final class BenchMain implements Callable<Integer> {
         break;
       }
     }
-    boolean landed = failedDay == null && nightly(config, exportDates, runDir, result);
-    if (landed) {
+    boolean landed = failedDay == null && (!nightly || nightly(config, exportDates, runDir, result));
+    if (landed && nightly) {
       Measurement lastIngest = result.steps.get("qunbao nightly ingest");
       ingestWall = ingestWall.plus(lastIngest.wall());
       ingestPeak = Math.max(ingestPeak, lastIngest.peakRssBytes());
@@ -146,12 +151,16 @@ public final class BenchMain implements Callable<Integer> {
         : new Measurement(ingestWall, ingestPeak, landed ? 0 : 1, logs.resolve("qunbao-ingest-" + lastDate + ".log")));
     if (landed) {
       result.qunbaoIngest.putAll(qunbaoThroughput(warehouse.resolve("raw")));
-      copyFolder(warehouse.resolve("metrics"), runDir.resolve("qunbao-nightly-metrics"));
+      if (nightly) {
+        copyFolder(warehouse.resolve("metrics"), runDir.resolve("qunbao-nightly-metrics"));
+      }
       Path fullEvents = runDir.resolve("spark-events/full");
       if (result.record("qunbao metrics full", ChildProcess.run(
           qunbaoMetricsCommand(config, lastDate, true, fullEvents), Map.of(), logs.resolve("qunbao-metrics-full.log")))) {
         result.sparkStages = SparkEventLog.stages(fullEvents);
-        result.nightlyStages = SparkEventLog.stages(runDir.resolve("spark-events/nightly"));
+        if (nightly) {
+          result.nightlyStages = SparkEventLog.stages(runDir.resolve("spark-events/nightly"));
+        }
       }
     }
 
@@ -182,8 +191,10 @@ public final class BenchMain implements Callable<Integer> {
       differences.addAll(TableDiff.differences(table, List.of("dt", "group_type"), qunbaoFull,
           "SELECT * FROM " + parquetTable(runDir.resolve("duckdb-metrics/metrics").resolve(table))));
       // the nightly run's publication must equal the full recomputation (metrics.md, recomputation)
-      differences.addAll(TableDiff.differences(table + " (Qunbao nightly vs full)", List.of("dt", "group_type"),
-          "SELECT * FROM " + parquetTable(runDir.resolve("qunbao-nightly-metrics").resolve(table)), qunbaoFull));
+      if (Files.isDirectory(runDir.resolve("qunbao-nightly-metrics"))) {
+        differences.addAll(TableDiff.differences(table + " (Qunbao nightly vs full)", List.of("dt", "group_type"),
+            "SELECT * FROM " + parquetTable(runDir.resolve("qunbao-nightly-metrics").resolve(table)), qunbaoFull));
+      }
     }
     return differences;
   }

@@ -5,9 +5,9 @@ import io.qunbao.common.QunbaoException;
 import io.qunbao.common.config.ConfigException;
 import io.qunbao.common.config.ConfigLoader;
 import io.qunbao.common.config.QunbaoConfig;
-import io.qunbao.common.storage.S3SparkSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -44,11 +44,8 @@ public final class MetricsMain implements Callable<Integer> {
   public Integer call() {
     try {
       QunbaoConfig loaded = new ConfigLoader().load(config);
-      SparkSession.Builder builder = SparkSession.builder().appName("qunbao-metrics " + date);
-      // s3a connection and the S3A committer when the warehouse is on S3, then the operator's settings
-      S3SparkSettings.sparkConf(loaded).forEach(builder::config);
-      loaded.spark().conf().forEach(builder::config);
-      SparkSession spark = builder.getOrCreate();
+      // the master comes from spark-submit (or -Dspark.master)
+      SparkSession spark = MetricsSession.builder(loaded, "qunbao-metrics " + date, null, Map.of()).getOrCreate();
       RunSummary summary = new MetricsJob(loaded, spark).run(date, full ? Scope.FULL : Scope.NIGHTLY);
       summary.tables().forEach((table, result) -> System.out.println(table + ": " + result));
       return ExitCode.OK.code();

@@ -1,11 +1,12 @@
 package io.qunbao.app.spark;
 
 import io.qunbao.common.config.QunbaoConfig;
-import io.qunbao.common.storage.S3SparkSettings;
 import io.qunbao.metrics.MetricsJob;
+import io.qunbao.metrics.MetricsSession;
 import io.qunbao.metrics.RunSummary;
 import io.qunbao.metrics.Scope;
 import java.time.LocalDate;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,20 +36,7 @@ public final class MetricsRunner {
 
   /** The process's session, built from the config the first time. */
   public SparkSession session() {
-    SparkSession.Builder builder = SparkSession.builder()
-        .appName("qunbao")
-        .master(config.spark().master())
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC");
-    if (config.spark().master().startsWith("local")) {
-      // a laptop or a cron box: no network name lookups, nothing listening beyond loopback
-      builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
-      // Spark's default of 200 shuffle partitions makes thousands of tiny tasks per run on one machine;
-      // a few per core is enough for the sizes one machine handles (spark.conf overrides it)
-      builder.config("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
-    }
-    S3SparkSettings.sparkConf(config).forEach(builder::config);
-    config.spark().conf().forEach(builder::config);
-    return builder.getOrCreate();
+    return MetricsSession.builder(config, "qunbao", config.spark().master(),
+        Map.of("spark.ui.enabled", "false", "spark.sql.session.timeZone", "UTC")).getOrCreate();
   }
 }

@@ -2,25 +2,36 @@
 -- metrics.md, "Group health": age_days = whole days from the created_at day; active_7d and
 -- messages_7d over D-6 … D; is_dead = age_days >= min-age and
 -- active_7d < max(min-active, ceil(min-active-share × members)).
+-- Each member's active days are shuffled once, by group: spread over the 7 days they count for and
+-- reduced to one row per member and day, every later step groups by the group and more, so it runs
+-- where the rows already are and active_7d is a plain count (a count(distinct) would make Spark
+-- shuffle the spread rows again: 16M on tier M).
 with daily_activity as (
   select dt, group_id, sender_id as member_id, count(*) as messages
   from messages
-  where kind = 'message' and sender_class = 'customer' and dt >= date_sub(:from_day, 6)
+  where kind = 'message' and sender_class = 'customer' and dt between date_sub(:from_day, 6) and :run_date
   group by dt, group_id, sender_id
+  distribute by group_id
 ),
 
 seven_days as (
   select
-    explode(sequence(dt, date_add(dt, 6))) as dt,
+    explode(sequence(greatest(dt, :from_day), least(date_add(dt, 6), :run_date))) as dt,
     group_id,
     member_id,
     messages
   from daily_activity
 ),
 
-activity_7d as (
-  select dt, group_id, count(distinct member_id) as active_7d, sum(messages) as messages_7d
+member_7d as (
+  select dt, group_id, member_id, sum(messages) as messages
   from seven_days
+  group by dt, group_id, member_id
+),
+
+activity_7d as (
+  select dt, group_id, count(*) as active_7d, sum(messages) as messages_7d
+  from member_7d
   group by dt, group_id
 ),
 

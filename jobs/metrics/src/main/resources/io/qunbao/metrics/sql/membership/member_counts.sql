@@ -23,11 +23,12 @@ spans as (
     and coalesce(intervals.leave_day, span.last_day) >= span.first_day
 ),
 
--- scope: the group, or '' for the whole type
+-- scope: the group, or '' for the whole type. The spans are shuffled once, by type and member: the
+-- merging below partitions and groups by those and more, so it runs where the rows already are (a
+-- union of the two scopes would be shuffled, twice, by scope).
 scoped as (
-  select group_type, group_id as scope, member_id, from_day, to_day from spans
-  union all
-  select group_type, '' as scope, member_id, from_day, to_day from spans
+  select group_type, explode(array(group_id, '')) as scope, member_id, from_day, to_day
+  from (select * from spans distribute by group_type, member_id) as by_member
 ),
 
 ordered as (
@@ -56,14 +57,15 @@ merged as (
   group by group_type, scope, member_id, island
 ),
 
+-- both ends of a span from one pass over the merged spans (a union of two selects would merge them twice)
 changes as (
-  select group_type, scope, dt, sum(delta) as delta
+  select group_type, scope, change.dt, sum(change.delta) as delta
   from (
-    select group_type, scope, from_day as dt, 1 as delta from merged
-    union all
-    select group_type, scope, date_add(to_day, 1) as dt, -1 as delta from merged
+    select group_type, scope,
+      explode(array(named_struct('dt', from_day, 'delta', 1), named_struct('dt', date_add(to_day, 1), 'delta', -1))) as change
+    from merged
   ) as deltas
-  group by group_type, scope, dt
+  group by group_type, scope, change.dt
 ),
 
 calendar as (
