@@ -26,14 +26,20 @@ public final class MetricsSession {
       builder.master(master);
     }
     defaults.forEach(builder::config);
+    // adaptive execution may also merge the shuffle partitions of a persisted plan (the run persists the
+    // comparison of every table): otherwise its stages keep every partition, 1,200 tasks for a few
+    // hundred changed rows on tier M
+    builder.config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
     String effectiveMaster = master != null ? master : new SparkConf().get("spark.master", "");
     if (effectiveMaster.startsWith("local")) {
       // a laptop or a cron box: no network name lookups, nothing listening beyond loopback
       builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
-      // Spark's default of 200 shuffle partitions makes thousands of tiny tasks per run on one machine;
-      // a few per core is enough for the sizes one machine handles: on tier M (10M messages, 2 cores),
-      // 8 instead of 200 took a full recomputation from 296 to 266 s (BENCHMARKS.md)
-      builder.config("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
+      // Shuffle partitions sized by the data: Spark's 200 as the most, merged by adaptive execution into
+      // partitions of about 32 MB. Spark's own coalescing favours parallelism and leaves thousands of
+      // tiny tasks per run on one machine; a fixed few per core (8 on 2 cores) made tier M 10% faster
+      // but left 17M rows per task on tier L, whose rollup then spilled 116 GB (BENCHMARKS.md).
+      builder.config("spark.sql.adaptive.coalescePartitions.parallelismFirst", "false")
+          .config("spark.sql.adaptive.advisoryPartitionSizeInBytes", "32m");
     }
     // s3a connection and the S3A committer when the warehouse is on S3, then the operator's settings
     S3SparkSettings.sparkConf(config).forEach(builder::config);

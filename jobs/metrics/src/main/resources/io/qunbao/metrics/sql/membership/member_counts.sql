@@ -68,9 +68,12 @@ changes as (
   group by group_type, scope, change.dt
 ),
 
+-- the scopes with a span, listed from the spans: listing them from the changes would merge the spans again
 calendar as (
   select scopes.group_type, scopes.scope, days.dt
-  from (select distinct group_type, scope from changes) as scopes
+  from (
+    select distinct group_type, scope from spans lateral view explode(array(group_id, '')) as scope
+  ) as scopes
   cross join computed_days as days
 ),
 

@@ -18,16 +18,20 @@ per_group as (
   group by dt, group_type, group_id, fact, person_id
 ),
 
-per_type as (
-  select dt, group_type, fact, person_id, sum(events) as events, sum(amount) as amount
-  from per_group
-  group by dt, group_type, fact, person_id
-),
-
+-- each person's row per group, and once more for the whole type (group_id null), in one pass over
+-- per_group: a union of the two levels would reduce the facts twice
 people as (
-  select dt, group_type, group_id, fact, person_id, events, amount, false as is_type_level from per_group
-  union all
-  select dt, group_type, cast(null as string), fact, person_id, events, amount, true from per_type
+  select dt, group_type, scope.group_id, scope.is_type_level, fact, person_id,
+    sum(events) as events, sum(amount) as amount
+  from (
+    select
+      *,
+      explode(array(
+        named_struct('group_id', group_id, 'is_type_level', false),
+        named_struct('group_id', cast(null as string), 'is_type_level', true))) as scope
+    from per_group
+  ) as scoped
+  group by dt, group_type, scope.group_id, scope.is_type_level, fact, person_id
 ),
 
 counted as (
