@@ -2,15 +2,17 @@ package io.qunbao.metrics;
 
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.S3SparkSettings;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The Spark session settings of every way the metrics run (the app's commands in one JVM, spark-submit of
- * {@link MetricsMain}), so a local run is tuned the same whichever way it was started. In order, later ones
- * winning: the caller's defaults, the local-mode settings, the s3a settings, the operator's
- * {@code spark.conf} entries.
+ * {@link MetricsMain}), so a local run is tuned the same whichever way it was started. Qunbao's defaults
+ * (the caller's, the local-mode ones) yield to a setting spark-submit was given ({@code --conf}, or a
+ * {@code -Dspark.…} property); then come the s3a settings and the operator's {@code spark.conf} entries,
+ * which win over everything.
  */
 public final class MetricsSession {
   private MetricsSession() {}
@@ -25,22 +27,29 @@ public final class MetricsSession {
     if (master != null) {
       builder.master(master);
     }
-    defaults.forEach(builder::config);
+    SparkConf submitted = new SparkConf();
+    Map<String, String> qunbaoDefaults = new LinkedHashMap<>(defaults);
     // adaptive execution may also merge the shuffle partitions of a persisted plan (the run persists the
     // comparison of every table): otherwise its stages keep every partition, 1,200 tasks for a few
     // hundred changed rows on tier M
-    builder.config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
-    String effectiveMaster = master != null ? master : new SparkConf().get("spark.master", "");
+    qunbaoDefaults.put("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
+    String effectiveMaster = master != null ? master : submitted.get("spark.master", "");
     if (effectiveMaster.startsWith("local")) {
       // a laptop or a cron box: no network name lookups, nothing listening beyond loopback
-      builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+      qunbaoDefaults.put("spark.driver.host", "127.0.0.1");
+      qunbaoDefaults.put("spark.driver.bindAddress", "127.0.0.1");
       // Shuffle partitions sized by the data: Spark's 200 as the most, merged by adaptive execution into
       // partitions of about 32 MB. Spark's own coalescing favours parallelism and leaves thousands of
-      // tiny tasks per run on one machine; a fixed few per core (8 on 2 cores) made tier M 10% faster
+      // tiny tasks per run on one machine; a fixed few per core (8 on 2 cores) was as fast on tier M
       // but left 17M rows per task on tier L, whose rollup then spilled 116 GB (BENCHMARKS.md).
-      builder.config("spark.sql.adaptive.coalescePartitions.parallelismFirst", "false")
-          .config("spark.sql.adaptive.advisoryPartitionSizeInBytes", "32m");
+      qunbaoDefaults.put("spark.sql.adaptive.coalescePartitions.parallelismFirst", "false");
+      qunbaoDefaults.put("spark.sql.adaptive.advisoryPartitionSizeInBytes", "32m");
     }
+    qunbaoDefaults.forEach((key, value) -> {
+      if (!submitted.contains(key)) {
+        builder.config(key, value);
+      }
+    });
     // s3a connection and the S3A committer when the warehouse is on S3, then the operator's settings
     S3SparkSettings.sparkConf(config).forEach(builder::config);
     config.spark().conf().forEach(builder::config);
