@@ -69,7 +69,7 @@ class S3PartitionPublisherIT {
     // then: the manifest lists one file, an independent reader finds exactly ids 10 and 11, and no
     // object of version 1 is left in the partition
     assertThat(publisher.isPublished(partition)).isTrue();
-    assertThat(publisher.publishedFiles(partition)).hasSize(1);
+    assertThat(publisher.published(partition).files()).hasSize(1);
     assertThat(idsReadByDuckDb(partition)).containsExactly(10, 11);
     assertThat(objectNames(partition)).hasSize(2).contains("_SUCCESS");
   }

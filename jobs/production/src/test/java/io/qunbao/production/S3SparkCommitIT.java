@@ -66,7 +66,7 @@ class S3SparkCommitIT {
     // then: the magic committer wrote the staged output (its _SUCCESS is JSON naming it), all 4
     // files are published, and Spark reads back exactly ids 1..100 (sum = 100*101/2 = 5050)
     assertThat(commit.path("committer").asText()).isEqualTo("magic");
-    List<org.apache.hadoop.fs.Path> files = publisher.publishedFiles(partition);
+    List<org.apache.hadoop.fs.Path> files = publisher.published(partition).files();
     assertThat(files).hasSize(4);
     Row summary = spark.read().parquet(files.stream().map(Object::toString).toArray(String[]::new))
         .selectExpr("count(*) as n", "sum(id) as total", "count(distinct id) as distinct_ids").first();

@@ -32,7 +32,7 @@ record S3Warehouse(S3ProxyServer s3, Path folder, QunbaoConfig config, Storage s
    */
   Path download(org.apache.hadoop.fs.Path partition) throws IOException {
     Path local = Files.createTempDirectory(folder, "download");
-    for (org.apache.hadoop.fs.Path file : publisher.publishedFiles(partition)) {
+    for (org.apache.hadoop.fs.Path file : publisher.published(partition).files()) {
       storage.fileSystem(file).copyToLocalFile(file, new org.apache.hadoop.fs.Path(local.resolve(file.getName()).toUri()));
     }
     return local;

@@ -22,7 +22,7 @@ import org.apache.hadoop.fs.RemoteIterator;
  * Publishes a partition whole or not at all. Writers fill a fresh staging folder; {@link #publish}
  * makes it the partition and writes the {@code _SUCCESS} manifest ({@link PublishManifest}, the list
  * of its data files). Readers (and the next steps) trust a partition only when its {@code _SUCCESS}
- * is there, and only the files it lists ({@link #publishedFiles}).
+ * is there, and only the files it lists ({@link #published}).
  *
  * <p>On a file system with atomic directory rename (local disk, HDFS) the swap is: old partition
  * renamed aside, staged folder renamed into place, old one deleted. A reader sees the old partition,
@@ -162,11 +162,6 @@ public final class PartitionPublisher {
     } catch (IOException e) {
       throw storeFailure("cannot read the manifest of " + partition, e);
     }
-  }
-
-  /** The data files of a published partition ({@link #published}). */
-  public List<Path> publishedFiles(Path partition) {
-    return published(partition).files();
   }
 
   /** The partition's manifest; {@code null} for a {@code _SUCCESS} without a file list. */
