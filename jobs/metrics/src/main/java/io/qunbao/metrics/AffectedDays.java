@@ -19,20 +19,29 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The days a run recomputes: every published day from a first one to the run date (metrics.md,
- * "Runs, late data and recomputation"). A nightly run starts at the earliest of
+ * "Runs, late data and recomputation"). A nightly run recomputes every metric from the earliest of
  * <ul>
  *   <li>the first day the export partitions new since the last publication can change
  *       ({@code sql/recomputation/affected_from.sql});
- *   <li>the first cohort that was not final at the last publication (cohorts mature with the run date);
- *   <li>the first day some metric table has not published.
+ *   <li>the first day some metric table has not published;
  * </ul>
- * and at the first published day when that cannot be known: no earlier publication
- * ({@link RecomputationState}), other settings, or a partition read then that was re-ingested since
- * or is not read now. A full run starts at the first day, a backfill at its first day.
+ * and the values counted from purchases ({@link TableSpec#ORDER_DERIVED}) from a day that may be
+ * earlier: the first day the new orders can change, or the first cohort that was not final at the last
+ * publication (cohorts mature with the run date). Both start at the first published day when that
+ * cannot be known: no earlier publication ({@link RecomputationState}), other settings, or a partition
+ * read then that was re-ingested since or is not read now. A full run starts at the first day, a
+ * backfill at its first day.
  */
 final class AffectedDays {
-  /** The first day to recompute and why, for the log. */
-  record From(LocalDate day, String reason) {}
+  /**
+   * The first day every metric is recomputed, the first day the order-derived values are (never
+   * later), and why, for the log. The days between them keep their other values as published.
+   */
+  record From(LocalDate day, LocalDate ordersDay, String reason) {
+    From(LocalDate day, String reason) {
+      this(day, day, reason);
+    }
+  }
 
   private static final StructType NEW_EXPORTS = new StructType()
       .add("source", DataTypes.StringType).add(RawInputs.EXPORT_DATE, DataTypes.DateType);
@@ -79,19 +88,23 @@ final class AffectedDays {
     }
     List<String> reasons = new ArrayList<>();
     LocalDate from = runDate.plusDays(1);
-    LocalDate affected = affectedByNewExports(landed.newSince(state.exports()), cleaning);
-    if (affected != null) {
-      from = earlier(from, affected);
-      reasons.add("new exports change days from " + affected);
+    Row affected = affectedByNewExports(landed.newSince(state.exports()), cleaning);
+    if (affected != null && !affected.isNullAt(0)) {
+      from = earlier(from, affected.getDate(0).toLocalDate());
+      reasons.add("new exports change days from " + affected.getDate(0));
     }
-    LocalDate maturing = earlier(state.runDate(), runDate).minusDays(config.metrics().conversionWindowDays() - 1L);
-    from = earlier(from, maturing);
-    reasons.add("cohorts from " + maturing + " may mature");
     if (unpublished != null) {
       from = earlier(from, unpublished);
       reasons.add("first unpublished day " + unpublished);
     }
-    return new From(later(first, from), String.join("; ", reasons));
+    LocalDate maturing = earlier(state.runDate(), runDate).minusDays(config.metrics().conversionWindowDays() - 1L);
+    reasons.add("cohorts from " + maturing + " may mature");
+    LocalDate ordersFrom = earlier(from, maturing);
+    if (affected != null && !affected.isNullAt(1) && affected.getDate(1).toLocalDate().isBefore(from)) {
+      ordersFrom = earlier(ordersFrom, affected.getDate(1).toLocalDate());
+      reasons.add("new orders change purchases from " + affected.getDate(1));
+    }
+    return new From(later(first, from), later(first, ordersFrom), String.join("; ", reasons));
   }
 
   /** Records what the run's publication was computed from (after everything is published). */
@@ -99,15 +112,15 @@ final class AffectedDays {
     new RecomputationState(runDate, settings(), landed).write(storage, stateFile);
   }
 
-  private LocalDate affectedByNewExports(Map<String, SortedSet<LocalDate>> added, SqlModels cleaning) {
+  /** The row of {@code affected_from.sql}: the first day of every metric, of the order-derived ones; null when nothing is new. */
+  private Row affectedByNewExports(Map<String, SortedSet<LocalDate>> added, SqlModels cleaning) {
     List<Row> partitions = new ArrayList<>();
     added.forEach((source, dates) -> dates.forEach(date -> partitions.add(RowFactory.create(source, java.sql.Date.valueOf(date)))));
     if (partitions.isEmpty()) {
       return null;
     }
     spark.createDataFrame(partitions, NEW_EXPORTS).createOrReplaceTempView("new_exports");
-    Row bound = cleaning.query("recomputation", "affected_from").first();
-    return bound.isNullAt(0) ? null : bound.getDate(0).toLocalDate();
+    return cleaning.query("recomputation", "affected_from").first();
   }
 
   /** The configuration values the numbers depend on: other values, other numbers on every day. */

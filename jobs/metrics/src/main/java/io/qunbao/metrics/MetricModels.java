@@ -2,7 +2,9 @@ package io.qunbao.metrics;
 
 import io.qunbao.common.config.QunbaoConfig;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,12 +24,18 @@ import org.apache.spark.sql.SparkSession;
  * walk dozens of times and Catalyst spends minutes planning it.) They live as long as the run holds them.
  */
 final class MetricModels {
+  /** The published tables whose counts the days that only purchases change keep ({@code published_<table>}). */
+  private static final List<String> CARRIED = List.of("group_daily", "type_daily");
+
   private final SqlModels cleaning;
   private final StagedCurated curated;
+  private final MetricsPublisher publisher;
   private SqlModels metrics;
 
-  MetricModels(SparkSession spark, QunbaoConfig config, LocalDate runDate, StagedCurated curated) {
+  MetricModels(SparkSession spark, QunbaoConfig config, LocalDate runDate, StagedCurated curated,
+      MetricsPublisher publisher) {
     this.curated = curated;
+    this.publisher = publisher;
     QunbaoConfig.DeadGroup dead = config.metrics().deadGroup();
     this.cleaning = new SqlModels(spark, Map.of(
         "run_date", runDate,
@@ -52,9 +60,22 @@ final class MetricModels {
 
   /** Registers every other view for the days from {@code fromDay}: the metric tables and the curated ones. */
   void registerMetrics(LocalDate fromDay) {
-    SqlModels sql = cleaning.with("from_day", fromDay);
+    registerMetrics(fromDay, fromDay, Set.of());
+  }
+
+  /**
+   * Registers every other view: the metrics of the days from {@code fromDay}, and the values counted
+   * from purchases also on the days from {@code ordersFromDay} (never later). {@code carriedDays}, the
+   * published days between the two, keep their other counts as published.
+   */
+  void registerMetrics(LocalDate fromDay, LocalDate ordersFromDay, Set<LocalDate> carriedDays) {
+    SqlModels sql = cleaning.with("from_day", fromDay).with("orders_from_day", ordersFromDay);
     metrics = sql;
+    for (String table : CARRIED) {
+      publisher.readPublished(TableSpec.load(table), carriedDays).createOrReplaceTempView("published_" + table);
+    }
     sql.register("cleaning", "computed_days");
+    sql.register("cleaning", "order_days");
     // membership
     stageCurated(sql, "membership", "membership_intervals");
     materialize(sql, "membership", "member_counts");
@@ -78,6 +99,7 @@ final class MetricModels {
     // rollups by group and by type, health
     sql.register("rollup", "daily_facts");
     materialize(sql, "rollup", "existing_groups");
+    sql.register("rollup", "carried_activity");
     materialize(sql, "rollup", "daily_rollup");
     sql.register("rollup", "group_daily");
     sql.register("rollup", "type_daily");

@@ -57,7 +57,7 @@ public final class MetricsJob {
     Map<String, RunSummary.TableResult> results = new LinkedHashMap<>();
     MetricsPublisher publisher = new MetricsPublisher(spark, storage, warehouse);
     StagedCurated curated = new StagedCurated(spark, publisher, warehouse);
-    MetricModels models = new MetricModels(spark, config, runDate, curated);
+    MetricModels models = new MetricModels(spark, config, runDate, curated, publisher);
     AffectedDays affectedDays = new AffectedDays(spark, config, storage, warehouse);
     LandedExports landed = timed(stages, "read raw", () -> new RawInputs(spark, storage, warehouse).register(runDate));
     log.info("metrics {} ({}): landed export partitions read per source {}", runDate, scope, landed.counts());
@@ -72,12 +72,13 @@ public final class MetricsJob {
     AffectedDays.From from = timed(stages, "find affected days", () -> affectedDays.from(scope, runDate, days,
         AffectedDays.firstUnpublished(days, List.copyOf(publishedBefore.values())), landed, models.cleaningSql()));
     SortedSet<LocalDate> computed = days.tailSet(from.day());
-    log.info("metrics {}: recomputing {} of {} published days{} ({})", runDate, computed.size(), days.size(),
-        computed.isEmpty() ? "" : ", " + computed.first() + " .. " + computed.last(), from.reason());
+    SortedSet<LocalDate> ordersComputed = days.tailSet(from.ordersDay());
+    log.info("metrics {}: recomputing {} of {} published days{}, and the values counted from purchases of {} days{} ({})",
+        runDate, computed.size(), days.size(), span(computed), ordersComputed.size(), span(ordersComputed), from.reason());
 
     Map<String, TableSpec> specs = new LinkedHashMap<>();
     Map<String, Dataset<Row>> outputs = timed(stages, "compute", () -> {
-      models.registerMetrics(from.day());
+      models.registerMetrics(from.day(), from.ordersDay(), days.subSet(from.ordersDay(), from.day()));
       Map<String, Dataset<Row>> conformed = new LinkedHashMap<>();
       for (String table : TableSpec.PUBLISHED_METRICS) {
         TableSpec spec = TableSpec.load(table);
@@ -103,15 +104,16 @@ public final class MetricsJob {
       Dataset<Row> changes = null;
       Map<String, Set<LocalDate>> compared = new LinkedHashMap<>();
       for (TableSpec spec : specs.values()) {
+        Set<LocalDate> recomputed = TableSpec.ORDER_DERIVED.contains(spec.table()) ? ordersComputed : computed;
         Set<LocalDate> everPublished = publishedBefore.get(spec.table());
         Set<LocalDate> before = new TreeSet<>(everPublished);
-        before.removeIf(d -> !computed.contains(d) || !scope.admits(d));
+        before.removeIf(d -> !recomputed.contains(d) || !scope.admits(d));
         compared.put(spec.table(), before);
         Dataset<Row> tableChanges = new RevisionDiff(spec, inScope(outputs.get(spec.table()), scope),
             publisher.readPublished(spec, before)).changes();
         changes = changes == null ? tableChanges : changes.union(tableChanges);
         // forced by the scope, or never published: an empty day is published too ("computed, nothing to report")
-        toPublish.put(spec.table(), computed.stream()
+        toPublish.put(spec.table(), recomputed.stream()
             .filter(d -> scope.forces(d) || (scope.admits(d) && !everPublished.contains(d)))
             .collect(Collectors.toCollection(TreeSet::new)));
       }
@@ -167,7 +169,11 @@ public final class MetricsJob {
       affectedDays.recordPublication(runDate, landed);
     }
     log.info("metrics {} ({}) done: {}", runDate, scope, stages);
-    return new RunSummary(runDate, scope, from.day(), results, stages);
+    return new RunSummary(runDate, scope, from.day(), from.ordersDay(), results, stages);
+  }
+
+  private static String span(SortedSet<LocalDate> days) {
+    return days.isEmpty() ? "" : " (" + days.first() + " .. " + days.last() + ")";
   }
 
   private SortedSet<LocalDate> publishedDays() {

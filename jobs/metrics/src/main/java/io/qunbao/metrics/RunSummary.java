@@ -5,12 +5,13 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * What a metrics run did: the first day it recomputed (days before it were left as published); per
- * table, the partitions it published, their rows and the revisions it recorded; and the time of each
- * stage, in order.
+ * What a metrics run did: the first day it recomputed every metric of, and the first day it
+ * recomputed the values counted from purchases of (never later; the days before either were left as
+ * published); per table, the partitions it published, their rows and the revisions it recorded; and
+ * the time of each stage, in order.
  */
-public record RunSummary(LocalDate runDate, Scope scope, LocalDate recomputedFrom, Map<String, TableResult> tables,
-    Map<String, Duration> stages) {
+public record RunSummary(LocalDate runDate, Scope scope, LocalDate recomputedFrom, LocalDate ordersRecomputedFrom,
+    Map<String, TableResult> tables, Map<String, Duration> stages) {
 
   /** @param partitions the dt partitions published (curated tables: 1 when replaced) */
   public record TableResult(int partitions, long rows, long revisions) {}

@@ -33,6 +33,11 @@ public record TableSpec(
   /** Every table published per {@code dt} partition. */
   public static final List<String> PUBLISHED_METRICS =
       java.util.stream.Stream.concat(METRICS.stream(), EXTRA_METRICS.stream()).toList();
+  /**
+   * The metrics tables with values counted from purchases: a night whose new orders change an earlier
+   * day recomputes them on it, and keeps their other values as published ({@link MetricModels}).
+   */
+  public static final List<String> ORDER_DERIVED = List.of("group_daily", "type_daily", "cohort_conversion");
   public static final List<String> CURATED = List.of("messages", "membership_intervals", "orders");
   public static final String REVISIONS = "revisions";
 

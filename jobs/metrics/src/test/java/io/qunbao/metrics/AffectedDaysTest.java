@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * metrics.md, "Runs, late data and recomputation": a nightly run recomputes from the first day the
  * exports new to it can change, and still ends with what one full recomputation gives. Each night
- * below lands one kind of change; the expected first day is worked out from the rule it exercises.
+ * below lands one kind of change; the expected first days are worked out from the rule it exercises:
+ * the first day of every metric, and of the values counted from purchases, which new orders and
+ * maturing cohorts can make earlier (the days between keep their other values as published).
  * The conversion window is 1 day, so maturing cohorts reach back 0 days before the last run date;
  * business days are Asia/Shanghai (02:00Z is 10:00 the same day).
  */
@@ -23,34 +25,39 @@ class AffectedDaysTest extends LocalSparkTest {
     LandedFixture nightly = new LandedFixture(spark, nightlyRoot.resolve("warehouse"));
     MetricsJob job = new MetricsJob(TestSpark.config(nightlyRoot, WINDOW_1), spark);
     landHistory(nightly);
-    assertThat(job.run(day(6), Scope.FULL).recomputedFrom()).as("full run").isEqualTo(day(1));
+    assertFrom(job.run(day(6), Scope.FULL), "full run", day(1), day(1));
 
     // a message of the day: its day, and the day before (scans of the 24 h before a join)
     landNight7(nightly);
-    assertThat(job.run(day(7), Scope.NIGHTLY).recomputedFrom()).as("on-time message").isEqualTo(day(6));
+    assertFrom(job.run(day(7), Scope.NIGHTLY), "on-time message", day(6), day(6));
     // a message of June 3 exported late, on June 8: June 3 - 1
     landNight8(nightly);
-    assertThat(job.run(day(8), Scope.NIGHTLY).recomputedFrom()).as("late message").isEqualTo(day(2));
-    // order a (paid June 4) refunded: its day and the 1-day window of cohorts before it
+    assertFrom(job.run(day(8), Scope.NIGHTLY), "late message", day(2), day(2));
+    // order a (paid June 4) refunded: what purchases count from its day and the 1-day window of
+    // cohorts before it; every metric only from the new day, June 9
     landNight9(nightly);
-    assertThat(job.run(day(9), Scope.NIGHTLY).recomputedFrom()).as("refund").isEqualTo(day(3));
+    assertFrom(job.run(day(9), Scope.NIGHTLY), "refund", day(9), day(3));
     // a scan of June 5 exported late: its day
     landNight10(nightly);
-    assertThat(job.run(day(10), Scope.NIGHTLY).recomputedFrom()).as("late scan").isEqualTo(day(5));
+    assertFrom(job.run(day(10), Scope.NIGHTLY), "late scan", day(5), day(5));
     // g2 relabeled camp -> vip: g2 was created June 2, its first message is of June 3 (June 3 - 1)
     landNight11(nightly);
-    assertThat(job.run(day(11), Scope.NIGHTLY).recomputedFrom()).as("relabeled group").isEqualTo(day(2));
+    assertFrom(job.run(day(11), Scope.NIGHTLY), "relabeled group", day(2), day(2));
     // u3 becomes staff: u3's join of June 4 (and the day before)
     landNight12(nightly);
-    assertThat(job.run(day(12), Scope.NIGHTLY).recomputedFrom()).as("new staff").isEqualTo(day(3));
-    // gX, listed nowhere, first named in chat: order b (paid June 6, tagged gX) moves from last touch to its tag
+    assertFrom(job.run(day(12), Scope.NIGHTLY), "new staff", day(3), day(3));
+    // gX, listed nowhere, first named in chat on June 13 (every metric from June 12): order b (paid
+    // June 6, tagged gX) moves from last touch to its tag
     landNight13(nightly);
-    RunSummary night13 = job.run(day(13), Scope.NIGHTLY);
-    assertThat(night13.recomputedFrom()).as("newly known group").isEqualTo(day(6));
+    assertFrom(job.run(day(13), Scope.NIGHTLY), "newly known group", day(12), day(6));
+    // g2 dissolved on June 6 at 09:00 local: m6 and u2's presence after it go, nothing before it
+    // (and the scans of the 24 h before a join): June 6 - 1, where a relabel would reach back to June 2
+    landNight14(nightly);
+    assertFrom(job.run(day(14), Scope.NIGHTLY), "dissolution", day(5), day(5));
 
-    // a rerun finds nothing new: only the cohorts not final at the last run (June 13) are recomputed
-    RunSummary rerun = job.run(day(13), Scope.NIGHTLY);
-    assertThat(rerun.recomputedFrom()).as("rerun").isEqualTo(day(13));
+    // a rerun finds nothing new: only the cohorts not final at the last run (June 14) are recomputed
+    RunSummary rerun = job.run(day(14), Scope.NIGHTLY);
+    assertFrom(rerun, "rerun", day(15), day(14));
     TableSpec.PUBLISHED_METRICS.forEach(table -> assertThat(rerun.tables().get(table).partitions()).as(table).isZero());
 
     // every table equals one full recomputation over the same exports
@@ -64,18 +71,24 @@ class AffectedDaysTest extends LocalSparkTest {
     landNight11(full);
     landNight12(full);
     landNight13(full);
-    new MetricsJob(TestSpark.config(fullRoot, WINDOW_1), spark).run(day(13), Scope.FULL);
+    landNight14(full);
+    new MetricsJob(TestSpark.config(fullRoot, WINDOW_1), spark).run(day(14), Scope.FULL);
     for (String table : TableSpec.PUBLISHED_METRICS) {
       assertThat(sortedRows(nightlyRoot, table)).as(table).isEqualTo(sortedRows(fullRoot, table));
     }
 
     // an export ingested again (other rows, unknown earlier content): everything is recomputed
     nightly.land("scans", FamilyFixture.SCANS, "2026-06-05,s5b,2026-06-05T07:00:00Z,c1,poster,u8,g1");
-    assertThat(job.run(day(13), Scope.NIGHTLY).recomputedFrom()).as("re-ingested partition").isEqualTo(day(1));
+    assertFrom(job.run(day(14), Scope.NIGHTLY), "re-ingested partition", day(1), day(1));
     // other settings: every day
-    assertThat(new MetricsJob(TestSpark.config(nightlyRoot, "metrics:\n  conversion-window-days: 2\n"), spark)
-        .run(day(13), Scope.NIGHTLY).recomputedFrom()).as("settings changed").isEqualTo(day(1));
-    assertThat(job.run(day(13), Scope.NIGHTLY).recomputedFrom()).as("settings changed back").isEqualTo(day(1));
+    assertFrom(new MetricsJob(TestSpark.config(nightlyRoot, "metrics:\n  conversion-window-days: 2\n"), spark)
+        .run(day(14), Scope.NIGHTLY), "settings changed", day(1), day(1));
+    assertFrom(job.run(day(14), Scope.NIGHTLY), "settings changed back", day(1), day(1));
+  }
+
+  private static void assertFrom(RunSummary run, String night, LocalDate everyMetric, LocalDate purchaseCounts) {
+    assertThat(run.recomputedFrom()).as(night + ": every metric from").isEqualTo(everyMetric);
+    assertThat(run.ordersRecomputedFrom()).as(night + ": purchase counts from").isEqualTo(purchaseCounts);
   }
 
   private static void landHistory(LandedFixture landed) {
@@ -127,6 +140,12 @@ class AffectedDaysTest extends LocalSparkTest {
 
   private static void landNight13(LandedFixture landed) {
     landed.land("chat", FamilyFixture.CHAT, "2026-06-13,x1,gX,u1,2026-06-13T02:00:00Z,text,");
+  }
+
+  private static void landNight14(LandedFixture landed) {
+    landed.land("groups", FamilyFixture.GROUPS,
+        "2026-06-14,g1,G1,traffic,boss,2026-05-01T00:00:00Z,",
+        "2026-06-14,g2,G2,vip,boss,2026-06-02T01:00:00Z,2026-06-06T01:00:00Z");
   }
 
   private static LocalDate day(int dayOfJune) {

@@ -39,8 +39,9 @@ final class FamilyFixture {
     Storage storage = new Storage(config);
     Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
     new RawInputs(spark, storage, warehouse).register(runDate);
-    StagedCurated curated = new StagedCurated(spark, new MetricsPublisher(spark, storage, warehouse), warehouse);
-    MetricModels models = new MetricModels(spark, config, runDate, curated);
+    MetricsPublisher publisher = new MetricsPublisher(spark, storage, warehouse);
+    StagedCurated curated = new StagedCurated(spark, publisher, warehouse);
+    MetricModels models = new MetricModels(spark, config, runDate, curated, publisher);
     models.registerCleaning();
     models.registerMetrics(LocalDate.EPOCH);
     return this;

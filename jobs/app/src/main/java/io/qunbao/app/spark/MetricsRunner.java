@@ -29,8 +29,9 @@ public final class MetricsRunner {
     long start = System.nanoTime();
     RunSummary summary = new MetricsJob(config, session()).run(runDate, scope);
     long partitions = summary.tables().values().stream().mapToLong(RunSummary.TableResult::partitions).sum();
-    log.info("publishMetrics {} ({}): days from {} recomputed, {} partitions published, {} revisions, {} s", runDate,
-        scope, summary.recomputedFrom(), partitions, summary.totalRevisions(), (System.nanoTime() - start) / 1_000_000_000);
+    log.info("publishMetrics {} ({}): days from {} recomputed (purchase counts from {}), {} partitions published, {} revisions, {} s",
+        runDate, scope, summary.recomputedFrom(), summary.ordersRecomputedFrom(), partitions, summary.totalRevisions(),
+        (System.nanoTime() - start) / 1_000_000_000);
     return summary;
   }
 

@@ -51,6 +51,7 @@ measured as (
   from existing_groups as existing
   left join members on members.dt = existing.dt and members.group_id = existing.group_id
   left join activity_7d on activity_7d.dt = existing.dt and activity_7d.group_id = existing.group_id
+  where existing.dt >= :from_day
 ),
 
 final as (

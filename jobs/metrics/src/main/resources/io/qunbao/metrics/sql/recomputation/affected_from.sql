@@ -1,7 +1,8 @@
--- grain: one row: the first day whose metrics the export partitions new to this run can change
--- (null: they change none). new_exports lists those partitions (source, export_date): export dates
--- not read before (a re-ingested partition's earlier rows are unknown, so the job recomputes
--- everything then, without this model).
+-- grain: one row: the first day whose metrics the export partitions new to this run can change,
+-- and the first day whose order-derived values they can change (null: they change none).
+-- new_exports lists those partitions (source, export_date): export dates not read before (a
+-- re-ingested partition's earlier rows are unknown, so the job recomputes everything then, without
+-- this model).
 -- metrics.md, "Runs, late data and recomputation": late messages change old days, a refund the day
 -- of its purchase and the repurchase days after it, a purchase the cohorts of the window before it,
 -- a changed snapshot every day of the groups or people it changes. Every effect of a row lies on or
@@ -10,6 +11,9 @@
 -- landed row gets a bound, the first day it can change, and the answer is the earliest bound of the
 -- rows the new partitions add or affect; every day from it to the run date is recomputed, and of
 -- those only the ones whose rows differ are republished.
+-- A purchase changes only what is counted from purchases (orders, buyers, gmv, repurchase,
+-- conversion): its bounds are order-only, and before the other bounds the days keep their other
+-- counts as published (jobs/metrics/README.md, "Which days a nightly run recomputes").
 with chat_bounds as (
   select
     chat.group_id,
@@ -45,16 +49,17 @@ scan_bounds as (
 
 -- cleaning rules 4 to 6: a group's attributes and a member's role are their latest listing in a
 -- snapshot; they changed when the latest listing with the new snapshots differs from the latest one
--- without them
+-- without them. A group's dissolution is apart: it changes only what follows it.
 listings as (
   select
     'groups' as source, group_id as listed_id, export_date, source_file, source_line,
-    to_json(named_struct('type', group_type, 'owner', owner_id, 'created', created_at,
-      'dissolved', dissolved_at)) as attributes,
+    to_json(named_struct('type', group_type, 'owner', owner_id, 'created', created_at)) as attributes,
+    dissolved_at,
     least(created_at, dissolved_at) as first_at
   from raw_groups
   union all
-  select 'staff', member_id, export_date, source_file, source_line, role, cast(null as timestamp)
+  select 'staff', member_id, export_date, source_file, source_line, role, cast(null as timestamp),
+    cast(null as timestamp)
   from raw_staff
 ),
 
@@ -83,15 +88,26 @@ changed_listings as (
   select
     coalesce(now.source, before.source) as source,
     coalesce(now.listed_id, before.listed_id) as listed_id,
-    to_date(from_utc_timestamp(least(now.first_at, before.first_at), :zone)) as bound
+    not (now.attributes <=> before.attributes) as attributes_changed,
+    to_date(from_utc_timestamp(least(now.first_at, before.first_at), :zone)) as bound,
+    to_date(from_utc_timestamp(least(now.dissolved_at, before.dissolved_at), :zone)) as dissolved_day
   from (select * from ranked_listings where recency = 1) as now
   full outer join (select * from ranked_listings_before where recency_before = 1) as before
     on before.source = now.source and before.listed_id = now.listed_id
-  where not (now.attributes <=> before.attributes)
+  where not (now.attributes <=> before.attributes) or not (now.dissolved_at <=> before.dissolved_at)
 ),
 
 changed_groups as (
-  select listed_id as group_id, bound from changed_listings where source = 'groups'
+  select listed_id as group_id, bound from changed_listings where source = 'groups' and attributes_changed
+),
+
+-- a group dissolved, or its dissolution moved (rule 7): everything before the earlier of the two
+-- instants stays; after it go the group's chat and existence, the intervals it ends, the purchases
+-- and cohorts of those, and the scans of the 24 h before a join it drops
+moved_dissolutions as (
+  select date_sub(dissolved_day, 1) as bound
+  from changed_listings
+  where source = 'groups' and not attributes_changed
 ),
 
 changed_staff as (
@@ -135,33 +151,38 @@ changed_orders as (
 
 bounds as (
   -- the new rows themselves
-  select new_bound as bound from chat_by_group
+  select new_bound as bound, false as orders_only from chat_by_group
   union all
-  select bound from order_bounds join changed_orders using (order_id)
+  select bound, true from order_bounds join changed_orders using (order_id)
   union all
-  select bound from scan_bounds where is_new
+  select bound, false from scan_bounds where is_new
   -- a changed group: its existence (created, dissolved) and the type of everything in it
   union all
-  select bound from changed_groups
+  select bound, false from changed_groups
   union all
-  select chat_by_group.bound from chat_by_group join changed_groups using (group_id)
+  select bound, false from moved_dissolutions
   union all
-  select scan_bounds.bound from scan_bounds join changed_groups using (group_id)
+  select chat_by_group.bound, false from chat_by_group join changed_groups using (group_id)
   union all
-  select order_bounds.bound from order_bounds join changed_groups using (group_id)
+  select scan_bounds.bound, false from scan_bounds join changed_groups using (group_id)
   union all
-  select paid_day from order_bounds join newly_known_groups using (group_id)
+  select order_bounds.bound, true from order_bounds join changed_groups using (group_id)
+  union all
+  select paid_day, true from order_bounds join newly_known_groups using (group_id)
   -- a changed staff listing: everything its member sent, invited, scanned or bought
   union all
-  select bound from chat_by_person join changed_staff on changed_staff.member_id = chat_by_person.person_id
+  select bound, false from chat_by_person join changed_staff on changed_staff.member_id = chat_by_person.person_id
   union all
-  select bound from scan_bounds join changed_staff on changed_staff.member_id = scan_bounds.scanner_id
+  select bound, false from scan_bounds join changed_staff on changed_staff.member_id = scan_bounds.scanner_id
   union all
-  select bound from order_bounds join changed_staff on changed_staff.member_id = order_bounds.buyer_id
+  select bound, true from order_bounds join changed_staff on changed_staff.member_id = order_bounds.buyer_id
 ),
 
 final as (
-  select min(bound) as affected_from from bounds
+  select
+    min(if(orders_only, null, bound)) as affected_from,
+    min(bound) as orders_affected_from
+  from bounds
 )
 
 select * from final

@@ -1,4 +1,5 @@
--- grain: one row per fact of a computed day: (dt, group, fact, person, amount)
+-- grain: one row per fact of a computed day, and per purchase fact of order_days:
+-- (dt, group, fact, person, amount)
 -- The families' facts in one long table, so that group_daily and type_daily aggregate the same
 -- rows at two grains: per group, and per type with people counted distinct across its groups.
 with facts as (
@@ -9,14 +10,16 @@ with facts as (
   select * from reach_facts
   union all
   select * from referral_facts
-  union all
-  select * from order_facts
 ),
 
 final as (
   select facts.*
   from facts
   join computed_days as days on days.dt = facts.dt
+  union all
+  select order_facts.*
+  from order_facts
+  join order_days as days on days.dt = order_facts.dt
 )
 
 select * from final

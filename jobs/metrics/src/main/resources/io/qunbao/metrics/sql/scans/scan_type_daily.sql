@@ -1,6 +1,7 @@
 -- grain: one row per day and group type with scans
 -- metrics.md, "Scan funnel ... per type": the same counts, scanners distinct across the type's codes.
-with final as (
+-- The days of order_days before :from_day keep their published counts: new orders do not change scans.
+with computed as (
   select
     dt,
     group_type,
@@ -9,6 +10,18 @@ with final as (
     count(distinct if(led_to_join, scanner_id, null)) as scan_joins
   from scan_joins
   group by dt, group_type
+),
+
+carried as (
+  select dt, group_type, scans, scanners, scan_joins
+  from published_type_daily
+  where scans > 0
+),
+
+final as (
+  select * from computed
+  union all
+  select * from carried
 )
 
 select * from final
