@@ -114,33 +114,25 @@ changed_staff as (
   select listed_id as member_id from changed_listings where source = 'staff'
 ),
 
--- chat rows are many: their bounds are gathered once per group and once per person (sender or inviter)
-chat_by_group as (
-  select
-    group_id,
-    min(bound) as bound,
-    min(if(is_new, bound, null)) as new_bound,
-    bool_and(is_new) as only_new
-  from chat_bounds
-  group by group_id
-),
-
-chat_by_person as (
-  select person_id, min(bound) as bound
-  from (
-    select sender_id as person_id, bound from chat_bounds
-    union all
-    select inviter_id, bound from chat_bounds where inviter_id is not null
-  ) as people
-  group by person_id
+-- chat rows are many: one pass gathers the bounds of the new ones and of those of a changed group
+-- or member (few, and broadcast), without shuffling the chat
+chat_bound as (
+  select /*+ BROADCAST(changed_groups, senders, inviters) */ min(chat.bound) as bound
+  from chat_bounds as chat
+  left join changed_groups on changed_groups.group_id = chat.group_id
+  left join changed_staff as senders on senders.member_id = chat.sender_id
+  left join changed_staff as inviters on inviters.member_id = chat.inviter_id
+  where chat.is_new or coalesce(changed_groups.group_id, senders.member_id, inviters.member_id) is not null
 ),
 
 -- attribution (a): a group first named by a new chat row (listed nowhere, in no earlier chat row)
 -- becomes known, and the purchases tagged with it move from last touch to their tag
 newly_known_groups as (
-  select group_id
-  from chat_by_group
-  where only_new and group_id not in (select group_id from raw_groups)
+  select /*+ BROADCAST(listed) */ chat.group_id
+  from chat_bounds as chat
+  left anti join (select distinct group_id from raw_groups) as listed on listed.group_id = chat.group_id
+  group by chat.group_id
+  having bool_and(chat.is_new)
 ),
 
 -- the kept row of an order may move to a new row or stay, and a new row may carry another paid_at:
@@ -150,28 +142,24 @@ changed_orders as (
 ),
 
 bounds as (
-  -- the new rows themselves
-  select new_bound as bound, false as orders_only from chat_by_group
+  -- the new rows themselves; and the chat of a changed group or member (below)
+  select bound, false as orders_only from chat_bound
   union all
   select bound, true from order_bounds join changed_orders using (order_id)
   union all
   select bound, false from scan_bounds where is_new
-  -- a changed group: its existence (created, dissolved) and the type of everything in it
+  -- a changed group: its existence (created, dissolved) and the type of everything in it, its chat above
   union all
   select bound, false from changed_groups
   union all
   select bound, false from moved_dissolutions
-  union all
-  select chat_by_group.bound, false from chat_by_group join changed_groups using (group_id)
   union all
   select scan_bounds.bound, false from scan_bounds join changed_groups using (group_id)
   union all
   select order_bounds.bound, true from order_bounds join changed_groups using (group_id)
   union all
   select paid_day, true from order_bounds join newly_known_groups using (group_id)
-  -- a changed staff listing: everything its member sent, invited, scanned or bought
-  union all
-  select bound, false from chat_by_person join changed_staff on changed_staff.member_id = chat_by_person.person_id
+  -- a changed staff listing: everything its member sent, invited (above), scanned or bought
   union all
   select bound, false from scan_bounds join changed_staff on changed_staff.member_id = scan_bounds.scanner_id
   union all
