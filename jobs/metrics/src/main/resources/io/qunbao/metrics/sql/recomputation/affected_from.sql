@@ -141,29 +141,43 @@ changed_orders as (
   select distinct order_id from order_bounds where is_new
 ),
 
+-- the orders and the scans in one pass each, like the chat: the new and changed ones are few, and broadcast.
+-- An order's rows count for a changed order, its group's listing or its buyer's role (the window before
+-- it), and for a group newly known (its day: attribution moves, cohorts do not)
+order_bound as (
+  select /*+ BROADCAST(changed_orders, changed_groups, known_groups, buyers) */
+    min(case
+      when coalesce(changed_orders.order_id, changed_groups.group_id, buyers.member_id) is not null then orders.bound
+      else orders.paid_day
+    end) as bound
+  from order_bounds as orders
+  left join changed_orders on changed_orders.order_id = orders.order_id
+  left join changed_groups on changed_groups.group_id = orders.group_id
+  left join newly_known_groups as known_groups on known_groups.group_id = orders.group_id
+  left join changed_staff as buyers on buyers.member_id = orders.buyer_id
+  where coalesce(changed_orders.order_id, changed_groups.group_id, known_groups.group_id, buyers.member_id) is not null
+),
+
+scan_bound as (
+  select /*+ BROADCAST(changed_groups, scanners) */ min(scans.bound) as bound
+  from scan_bounds as scans
+  left join changed_groups on changed_groups.group_id = scans.group_id
+  left join changed_staff as scanners on scanners.member_id = scans.scanner_id
+  where scans.is_new or coalesce(changed_groups.group_id, scanners.member_id) is not null
+),
+
 bounds as (
-  -- the new rows themselves; and the chat of a changed group or member (below)
+  -- the new rows themselves; and the chat, scans and orders of a changed group or member
   select bound, false as orders_only from chat_bound
   union all
-  select bound, true from order_bounds join changed_orders using (order_id)
+  select bound, false from scan_bound
   union all
-  select bound, false from scan_bounds where is_new
-  -- a changed group: its existence (created, dissolved) and the type of everything in it, its chat above
+  select bound, true from order_bound
+  -- a changed group: its existence (created, dissolved); a moved dissolution
   union all
   select bound, false from changed_groups
   union all
   select bound, false from moved_dissolutions
-  union all
-  select scan_bounds.bound, false from scan_bounds join changed_groups using (group_id)
-  union all
-  select order_bounds.bound, true from order_bounds join changed_groups using (group_id)
-  union all
-  select paid_day, true from order_bounds join newly_known_groups using (group_id)
-  -- a changed staff listing: everything its member sent, invited (above), scanned or bought
-  union all
-  select bound, false from scan_bounds join changed_staff on changed_staff.member_id = scan_bounds.scanner_id
-  union all
-  select bound, true from order_bounds join changed_staff on changed_staff.member_id = order_bounds.buyer_id
 ),
 
 final as (
