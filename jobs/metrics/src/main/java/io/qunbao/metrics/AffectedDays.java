@@ -88,10 +88,10 @@ final class AffectedDays {
     }
     List<String> reasons = new ArrayList<>();
     LocalDate from = runDate.plusDays(1);
-    Row affected = affectedByNewExports(landed.newSince(state.exports()), cleaning);
-    if (affected != null && !affected.isNullAt(0)) {
-      from = earlier(from, affected.getDate(0).toLocalDate());
-      reasons.add("new exports change days from " + affected.getDate(0));
+    NewExportBounds affected = affectedByNewExports(landed.newSince(state.exports()), cleaning);
+    if (affected.everyMetric() != null) {
+      from = earlier(from, affected.everyMetric());
+      reasons.add("new exports change days from " + affected.everyMetric());
     }
     if (unpublished != null) {
       from = earlier(from, unpublished);
@@ -100,9 +100,9 @@ final class AffectedDays {
     LocalDate maturing = earlier(state.runDate(), runDate).minusDays(config.metrics().conversionWindowDays() - 1L);
     reasons.add("cohorts from " + maturing + " may mature");
     LocalDate ordersFrom = earlier(from, maturing);
-    if (affected != null && !affected.isNullAt(1) && affected.getDate(1).toLocalDate().isBefore(from)) {
-      ordersFrom = earlier(ordersFrom, affected.getDate(1).toLocalDate());
-      reasons.add("new orders change purchases from " + affected.getDate(1));
+    if (affected.orders() != null && affected.orders().isBefore(ordersFrom)) {
+      ordersFrom = affected.orders();
+      reasons.add("new orders change purchases from " + ordersFrom);
     }
     return new From(later(first, from), later(first, ordersFrom), String.join("; ", reasons));
   }
@@ -112,15 +112,22 @@ final class AffectedDays {
     new RecomputationState(runDate, settings(), landed).write(storage, stateFile);
   }
 
-  /** The row of {@code affected_from.sql}: the first day of every metric, of the order-derived ones; null when nothing is new. */
-  private Row affectedByNewExports(Map<String, SortedSet<LocalDate>> added, SqlModels cleaning) {
+  /** The first days the new exports can change ({@code affected_from.sql}); null where they change none. */
+  private record NewExportBounds(LocalDate everyMetric, LocalDate orders) {}
+
+  private NewExportBounds affectedByNewExports(Map<String, SortedSet<LocalDate>> added, SqlModels cleaning) {
     List<Row> partitions = new ArrayList<>();
     added.forEach((source, dates) -> dates.forEach(date -> partitions.add(RowFactory.create(source, java.sql.Date.valueOf(date)))));
     if (partitions.isEmpty()) {
-      return null;
+      return new NewExportBounds(null, null);
     }
     spark.createDataFrame(partitions, NEW_EXPORTS).createOrReplaceTempView("new_exports");
-    return cleaning.query("recomputation", "affected_from").first();
+    Row bounds = cleaning.query("recomputation", "affected_from").first();
+    return new NewExportBounds(day(bounds, 0), day(bounds, 1));
+  }
+
+  private static LocalDate day(Row row, int field) {
+    return row.isNullAt(field) ? null : row.getDate(field).toLocalDate();
   }
 
   /** The configuration values the numbers depend on: other values, other numbers on every day. */

@@ -6,9 +6,10 @@
 -- the purchase facts are recomputed and the other counts are the published ones (carried_activity).
 -- Each fact is first reduced to one row per person (with how many events and what amount), per group
 -- and then per type, so every count is a plain count or sum: several count(distinct …) in one
--- aggregation would make Spark copy each fact once per distinct count. The facts are shuffled once, by (dt, group_type, person_id): both reductions
--- group by a superset of those keys, so each runs where its rows already are, and the final counts
--- shuffle only partial sums (on tier M, three shuffles of 21, 20 and 42M rows become one of the facts).
+-- aggregation would make Spark copy each fact once per distinct count. The facts are shuffled once,
+-- by (dt, group_type, person_id): both reductions group by a superset of those keys, so each runs
+-- where its rows already are, and the final counts shuffle only partial sums (on tier M, three
+-- shuffles of 21, 20 and 42M rows become one of the facts).
 with facts as (
   select * from daily_facts distribute by dt, group_type, person_id
 ),
