@@ -76,7 +76,9 @@ final class MetricModels {
     }
     sql.register("cleaning", "computed_days");
     sql.register("cleaning", "order_days");
-    // membership
+    // membership: the walk resumes from the intervals published before this run
+    publisher.readPublishedCurated(TableSpec.load("membership_intervals"))
+        .createOrReplaceTempView("published_membership_intervals");
     stageCurated(sql, "membership", "membership_intervals");
     materialize(sql, "membership", "member_counts");
     sql.register("membership", "membership_facts");

@@ -53,6 +53,18 @@ final class MetricsPublisher {
         .parquet(paths));
   }
 
+  /** The published rows of the curated table {@code spec} (an empty table when it is not published). */
+  Dataset<Row> readPublishedCurated(TableSpec spec) {
+    Path table = warehouse.curated(spec.table());
+    if (!publisher.isPublished(table)) {
+      return spark.createDataFrame(List.of(), spec.schema());
+    }
+    String[] files = publisher.published(table).files().stream().map(Path::toString).toArray(String[]::new);
+    return files.length == 0
+        ? spark.createDataFrame(List.of(), spec.schema())
+        : spec.conform(spark.read().schema(spec.schema()).parquet(files));
+  }
+
   /**
    * Publishes the rows of each of {@code days}, one atomic swap per partition; a day without rows
    * becomes an empty published partition. One Spark write for all days, then one swap per day.

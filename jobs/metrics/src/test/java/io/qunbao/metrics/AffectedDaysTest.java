@@ -76,6 +76,8 @@ class AffectedDaysTest extends LocalSparkTest {
     for (String table : TableSpec.PUBLISHED_METRICS) {
       assertThat(sortedRows(nightlyRoot, table)).as(table).isEqualTo(sortedRows(fullRoot, table));
     }
+    // and so do the membership intervals, which each night walked on from the ones published before it
+    assertThat(sortedIntervals(nightlyRoot)).isEqualTo(sortedIntervals(fullRoot));
 
     // an export ingested again (other rows, unknown earlier content): everything is recomputed
     nightly.land("scans", FamilyFixture.SCANS, "2026-06-05,s5b,2026-06-05T07:00:00Z,c1,poster,u8,g1");
@@ -150,6 +152,11 @@ class AffectedDaysTest extends LocalSparkTest {
 
   private static LocalDate day(int dayOfJune) {
     return LocalDate.of(2026, 6, dayOfJune);
+  }
+
+  private static List<String> sortedIntervals(Path root) {
+    return PublishedTables.readCurated(root.resolve("warehouse"), "membership_intervals").stream()
+        .map(Object::toString).sorted().toList();
   }
 
   private static List<String> sortedRows(Path root, String table) {

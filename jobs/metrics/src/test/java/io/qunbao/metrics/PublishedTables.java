@@ -41,6 +41,11 @@ final class PublishedTables {
     return DuckDb.query("select * from read_parquet('" + folder + "/*/*.parquet', hive_partitioning = true, union_by_name = true)");
   }
 
+  /** The published rows of a curated table (one folder, no partitions). */
+  static List<Map<String, Object>> readCurated(Path warehouse, String table) {
+    return DuckDb.query("select * from read_parquet('" + warehouse.resolve("curated").resolve(table) + "/*.parquet')");
+  }
+
   static List<Map<String, String>> expected(Path csv) {
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       List<Map<String, String>> rows = new ArrayList<>();

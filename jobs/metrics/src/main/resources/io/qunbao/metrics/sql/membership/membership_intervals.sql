@@ -6,26 +6,41 @@
 -- that finds the member absent (a join, or a message: an implicit join) and ends at a leave that
 -- finds them present. Rule 7: an interval still open at the group's dissolved_at ends there, and
 -- that end is not a leave (ended_by = 'dissolution').
-with events as (
-  select
-    group_id,
-    sender_id as member_id,
-    msg_id,
-    sent_at,
-    kind,
-    inviter_id,
-    join_scene,
-    code_id,
-    case kind when 'join' then 0 when 'message' then 1 else 2 end as kind_order
+-- The walk resumes where the days before :from_day left it: published_membership_intervals are the
+-- intervals the last publication found (empty when the run walks from the first day). Before
+-- :from_day nothing the new exports bring changes (jobs/metrics/README.md, "Which days a nightly run
+-- recomputes"), so an interval ended by a leave before that day stays as published, and one still
+-- open when it begins is walked on from its start (one event, before every event of the days walked).
+with resumed as (
+  select *, ended_by <=> 'leave' and leave_day < :from_day as closed
+  from published_membership_intervals
+  where join_day < :from_day
+),
+
+closed_before as (
+  select * from resumed where closed
+),
+
+events as (
+  select group_id, sender_id as member_id, msg_id, sent_at, kind, inviter_id, join_scene, code_id
   from messages
-  where sender_class = 'customer'
+  where sender_class = 'customer' and dt >= :from_day
+  union all
+  select group_id, member_id, join_msg_id, join_at, if(explicit_join, 'join', 'message'), inviter_id,
+    join_scene, code_id
+  from resumed
+  where not closed
+),
+
+sequenced as (
+  select *, case kind when 'join' then 0 when 'message' then 1 else 2 end as kind_order from events
 ),
 
 walk as (
   select
     *,
     coalesce(lag(kind <> 'leave') over walk_order, false) as present_before
-  from events
+  from sequenced
   window walk_order as (partition by group_id, member_id order by sent_at, kind_order, msg_id)
 ),
 
@@ -62,6 +77,9 @@ intervals as (
     max(if(starts, code_id, null)) as code_id
   from numbered
   group by group_id, member_id, interval_no
+  union all
+  select group_id, member_id, 0, join_at, leave_at, join_msg_id, explicit_join, inviter_id, join_scene, code_id
+  from closed_before
 ),
 
 final as (
