@@ -26,6 +26,8 @@ import org.apache.spark.sql.SparkSession;
 final class MetricModels {
   /** The published tables whose counts the days that only purchases change keep ({@code published_<table>}). */
   private static final List<String> CARRIED = List.of("group_daily", "type_daily");
+  /** Where a walk that does not resume starts: before every day (the earliest date Spark holds). */
+  private static final LocalDate EVERY_DAY = LocalDate.of(1, 1, 1);
 
   private final SqlModels cleaning;
   private final StagedCurated curated;
@@ -60,24 +62,28 @@ final class MetricModels {
 
   /** Registers every other view for the days from {@code fromDay}: the metric tables and the curated ones. */
   void registerMetrics(LocalDate fromDay) {
-    registerMetrics(fromDay, fromDay, Set.of());
+    registerMetrics(fromDay, fromDay, Set.of(), false);
   }
 
   /**
    * Registers every other view: the metrics of the days from {@code fromDay}, and the values counted
    * from purchases also on the days from {@code ordersFromDay} (never later). {@code carriedDays}, the
-   * published days between the two, keep their other counts as published.
+   * published days between the two, keep their other counts as published. With {@code resumeWalk} the
+   * membership walk resumes at {@code fromDay} from the published intervals: only a nightly run may,
+   * whose {@code fromDay} nothing earlier can change (a backfill's range start is not such a day).
    */
-  void registerMetrics(LocalDate fromDay, LocalDate ordersFromDay, Set<LocalDate> carriedDays) {
-    SqlModels sql = cleaning.with("from_day", fromDay).with("orders_from_day", ordersFromDay);
+  void registerMetrics(LocalDate fromDay, LocalDate ordersFromDay, Set<LocalDate> carriedDays, boolean resumeWalk) {
+    SqlModels sql = cleaning.with("from_day", fromDay).with("orders_from_day", ordersFromDay)
+        .with("walk_from_day", resumeWalk ? fromDay : EVERY_DAY);
     metrics = sql;
     for (String table : CARRIED) {
       publisher.readPublished(TableSpec.load(table), carriedDays).createOrReplaceTempView("published_" + table);
     }
     sql.register("cleaning", "computed_days");
     sql.register("cleaning", "order_days");
-    // membership: the walk resumes from the intervals published before this run
-    publisher.readPublishedCurated(TableSpec.load("membership_intervals"))
+    // membership: the walk resumes from the intervals published before this run, or walks every day
+    TableSpec intervals = TableSpec.load("membership_intervals");
+    (resumeWalk ? publisher.readPublishedCurated(intervals) : publisher.emptyTable(intervals))
         .createOrReplaceTempView("published_membership_intervals");
     stageCurated(sql, "membership", "membership_intervals");
     materialize(sql, "membership", "member_counts");

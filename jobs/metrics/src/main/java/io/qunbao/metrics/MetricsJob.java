@@ -78,7 +78,8 @@ public final class MetricsJob {
 
     Map<String, TableSpec> specs = new LinkedHashMap<>();
     Map<String, Dataset<Row>> outputs = timed(stages, "compute", () -> {
-      models.registerMetrics(from.day(), from.ordersDay(), days.subSet(from.ordersDay(), from.day()));
+      models.registerMetrics(from.day(), from.ordersDay(), days.subSet(from.ordersDay(), from.day()),
+          scope.kind() == Scope.Kind.NIGHTLY);
       Map<String, Dataset<Row>> conformed = new LinkedHashMap<>();
       for (String table : TableSpec.PUBLISHED_METRICS) {
         TableSpec spec = TableSpec.load(table);

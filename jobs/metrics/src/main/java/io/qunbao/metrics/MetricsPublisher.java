@@ -45,7 +45,7 @@ final class MetricsPublisher {
   /** The published rows of {@code days} (an empty table when there are none). */
   Dataset<Row> readPublished(TableSpec spec, Set<LocalDate> days) {
     if (days.isEmpty()) {
-      return spark.createDataFrame(List.of(), spec.schema());
+      return emptyTable(spec);
     }
     String[] paths = days.stream().map(d -> warehouse.metrics(spec.table(), d).toString()).toArray(String[]::new);
     return spec.conform(spark.read().schema(spec.schema())
@@ -57,12 +57,14 @@ final class MetricsPublisher {
   Dataset<Row> readPublishedCurated(TableSpec spec) {
     Path table = warehouse.curated(spec.table());
     if (!publisher.isPublished(table)) {
-      return spark.createDataFrame(List.of(), spec.schema());
+      return emptyTable(spec);
     }
     String[] files = publisher.published(table).files().stream().map(Path::toString).toArray(String[]::new);
-    return files.length == 0
-        ? spark.createDataFrame(List.of(), spec.schema())
-        : spec.conform(spark.read().schema(spec.schema()).parquet(files));
+    return files.length == 0 ? emptyTable(spec) : spec.conform(spark.read().schema(spec.schema()).parquet(files));
+  }
+
+  Dataset<Row> emptyTable(TableSpec spec) {
+    return spark.createDataFrame(List.of(), spec.schema());
   }
 
   /**

@@ -5,13 +5,17 @@
 -- Most msg_ids are exported once: only the few exported again are ranked, so the shuffle of every
 -- row that a window over all of them would need becomes one of their ids alone. Their ids are
 -- broadcast: without the hint Spark shuffles every chat row for the two joins before it learns the
--- repeated ids are few (0.6% of tier M's ids: the shuffle cost ~25 s of the run).
+-- repeated ids are few (0.6% of tier M's ids: the shuffle cost ~25 s of the run). The ids are found
+-- by their 64-bit hash, a long to count instead of a string: two ids sharing a hash are both ranked,
+-- each by its own msg_id, and both kept.
 with repeated_ids as (
-  select msg_id from raw_chat group by msg_id having count(*) > 1
+  select xxhash64(msg_id) as id_hash from raw_chat group by 1 having count(*) > 1
 ),
 
 single_copies as (
-  select /*+ BROADCAST(repeated_ids) */ chat.* from raw_chat as chat left anti join repeated_ids on repeated_ids.msg_id = chat.msg_id
+  select /*+ BROADCAST(repeated_ids) */ chat.*
+  from raw_chat as chat
+  left anti join repeated_ids on repeated_ids.id_hash = xxhash64(chat.msg_id)
 ),
 
 repeated_copies as (
@@ -21,7 +25,7 @@ repeated_copies as (
       partition by chat.msg_id
       order by chat.export_date, chat.source_file, chat.source_line) as copy_no
   from raw_chat as chat
-  left semi join repeated_ids on repeated_ids.msg_id = chat.msg_id
+  left semi join repeated_ids on repeated_ids.id_hash = xxhash64(chat.msg_id)
 ),
 
 first_copies as (
