@@ -4,6 +4,7 @@ import io.qunbao.common.config.QunbaoConfig;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -73,18 +74,21 @@ final class MetricModels {
    * whose {@code fromDay} nothing earlier can change (a backfill's range start is not such a day).
    */
   void registerMetrics(LocalDate fromDay, LocalDate ordersFromDay, Set<LocalDate> carriedDays, boolean resumeWalk) {
+    // membership: the walk resumes from the intervals published before this run; without them (not a
+    // nightly run, or none published: a crash between the two renames of their swap) it walks every day
+    TableSpec intervals = TableSpec.load("membership_intervals");
+    Optional<Dataset<Row>> publishedIntervals = resumeWalk ? publisher.readPublishedCurated(intervals) : Optional.empty();
+    publishedIntervals.orElseGet(() -> publisher.emptyTable(intervals))
+        .createOrReplaceTempView("published_membership_intervals");
     SqlModels sql = cleaning.with("from_day", fromDay).with("orders_from_day", ordersFromDay)
-        .with("walk_from_day", resumeWalk ? fromDay : EVERY_DAY);
+        .with("walk_from_day", publishedIntervals.isPresent() ? fromDay : EVERY_DAY);
     metrics = sql;
     for (String table : CARRIED) {
       publisher.readPublished(TableSpec.load(table), carriedDays).createOrReplaceTempView("published_" + table);
     }
     sql.register("cleaning", "computed_days");
     sql.register("cleaning", "order_days");
-    // membership: the walk resumes from the intervals published before this run, or walks every day
-    TableSpec intervals = TableSpec.load("membership_intervals");
-    (resumeWalk ? publisher.readPublishedCurated(intervals) : publisher.emptyTable(intervals))
-        .createOrReplaceTempView("published_membership_intervals");
+    // membership
     stageCurated(sql, "membership", "membership_intervals");
     materialize(sql, "membership", "member_counts");
     sql.register("membership", "membership_facts");

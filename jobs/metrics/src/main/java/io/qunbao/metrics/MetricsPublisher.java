@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
@@ -53,14 +54,14 @@ final class MetricsPublisher {
         .parquet(paths));
   }
 
-  /** The published rows of the curated table {@code spec} (an empty table when it is not published). */
-  Dataset<Row> readPublishedCurated(TableSpec spec) {
+  /** The published rows of the curated table {@code spec}; none when it is not published. */
+  Optional<Dataset<Row>> readPublishedCurated(TableSpec spec) {
     Path table = warehouse.curated(spec.table());
     if (!publisher.isPublished(table)) {
-      return emptyTable(spec);
+      return Optional.empty();
     }
     String[] files = publisher.published(table).files().stream().map(Path::toString).toArray(String[]::new);
-    return files.length == 0 ? emptyTable(spec) : spec.conform(spark.read().schema(spec.schema()).parquet(files));
+    return Optional.of(files.length == 0 ? emptyTable(spec) : spec.conform(spark.read().schema(spec.schema()).parquet(files)));
   }
 
   Dataset<Row> emptyTable(TableSpec spec) {

@@ -6,8 +6,9 @@
 -- that finds the member absent (a join, or a message: an implicit join) and ends at a leave that
 -- finds them present. Rule 7: an interval still open at the group's dissolved_at ends there, and
 -- that end is not a leave (ended_by = 'dissolution').
--- A nightly run's walk resumes at :walk_from_day (its first recomputed day; a full run and a
--- backfill walk every day, from 0001-01-01), where the days before left it:
+-- A nightly run's walk resumes at :walk_from_day (its first recomputed day; a full run, a backfill
+-- and a night without published intervals walk every day, from 0001-01-01), where the days before
+-- left it:
 -- published_membership_intervals are the intervals the last publication found (empty unless the
 -- walk resumes). Before that day nothing the new exports bring changes (jobs/metrics/README.md,
 -- "Which days a nightly run recomputes"), so an interval ended by a leave before it stays as
