@@ -6,22 +6,17 @@
 -- that finds the member absent (a join, or a message: an implicit join) and ends at a leave that
 -- finds them present. Rule 7: an interval still open at the group's dissolved_at ends there, and
 -- that end is not a leave (ended_by = 'dissolution').
--- A nightly run's walk resumes at :walk_from_day (its first recomputed day; a full run, a backfill
--- and a night without published intervals walk every day, from 0001-01-01), where the days before
--- left it:
--- published_membership_intervals are the intervals the last publication found (empty unless the
--- walk resumes). Before that day nothing the new exports bring changes (jobs/metrics/README.md,
--- "Which days a nightly run recomputes"), so an interval ended by a leave before it stays as
--- published, and one still open when it begins is walked on from its start (one event, before
--- every event of the days walked).
+-- A nightly run's walk resumes at :walk_from_day, its first recomputed day, where the days before
+-- left it (a full run, a backfill and a night without published intervals walk every day, from
+-- 0001-01-01): published_membership_intervals are the intervals the last publication found (empty
+-- unless the walk resumes). Before that day nothing the new exports bring changes
+-- (jobs/metrics/README.md, "Which days a nightly run recomputes"), so an interval ended by a leave
+-- before it stays as published, and one still open when it begins is walked on from its start (one
+-- event, before every event of the days walked).
 with resumed as (
   select *, ended_by <=> 'leave' and leave_day < :walk_from_day as closed
   from published_membership_intervals
   where join_day < :walk_from_day
-),
-
-closed_before as (
-  select * from resumed where closed
 ),
 
 events as (
@@ -81,8 +76,10 @@ intervals as (
   from numbered
   group by group_id, member_id, interval_no
   union all
+  -- ended by a leave before the walk's first day: as published
   select group_id, member_id, 0, join_at, leave_at, join_msg_id, explicit_join, inviter_id, join_scene, code_id
-  from closed_before
+  from resumed
+  where closed
 ),
 
 final as (
