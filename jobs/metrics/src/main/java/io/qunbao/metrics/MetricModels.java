@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,7 +31,9 @@ final class MetricModels {
   private static final List<String> CARRIED = List.of("group_daily", "type_daily");
   /** Where a walk that does not resume starts: before every day (the earliest date Spark holds). */
   private static final LocalDate EVERY_DAY = LocalDate.of(1, 1, 1);
+  private static final String MESSAGES = "messages";
 
+  private final SparkSession spark;
   private final SqlModels cleaning;
   private final StagedCurated curated;
   private final MetricsPublisher publisher;
@@ -37,6 +41,7 @@ final class MetricModels {
 
   MetricModels(SparkSession spark, QunbaoConfig config, LocalDate runDate, StagedCurated curated,
       MetricsPublisher publisher) {
+    this.spark = spark;
     this.curated = curated;
     this.publisher = publisher;
     QunbaoConfig.DeadGroup dead = config.metrics().deadGroup();
@@ -49,21 +54,51 @@ final class MetricModels {
         "dead_min_active_share", dead.minActiveShare()));
   }
 
-  /** Registers the cleaned history (metrics.md, "Cleaning rules") and the published days. */
-  void registerCleaning() {
+  /**
+   * Registers the cleaned history but the messages (metrics.md, "Cleaning rules"), and returns the
+   * published days: what finding the days to recompute needs.
+   */
+  SortedSet<LocalDate> registerCleaning() {
     materialize(cleaning, "cleaning", "staff_roles");
     materialize(cleaning, "cleaning", "group_attributes");
-    stageCurated(cleaning, "cleaning", "messages");
     cleaning.register("cleaning", "known_groups");
     cleaning.register("cleaning", "orders_latest");
     materialize(cleaning, "cleaning", "purchases");
     cleaning.register("cleaning", "scans_clean");
     materialize(cleaning, "cleaning", "published_days");
+    SortedSet<LocalDate> days = new TreeSet<>();
+    for (Row row : spark.table("published_days").collectAsList()) {
+      days.add(row.getDate(0).toLocalDate());
+    }
+    return days;
   }
 
-  /** Registers every other view for the days from {@code fromDay}: the metric tables and the curated ones. */
-  void registerMetrics(LocalDate fromDay) {
+  /** Registers the whole model graph: the cleaning, the messages of every day, the metrics from {@code fromDay}. */
+  void registerAll(LocalDate fromDay) {
+    registerMessages(null, registerCleaning());
     registerMetrics(fromDay, fromDay, Set.of(), false);
+  }
+
+  /**
+   * Registers the cleaned messages (metrics.md, cleaning rules 1, 5 and 7), kept by day: the days from
+   * {@code resumeFrom} cleaned from the landed chat and staged, the days before it as published. Only
+   * a nightly run may resume, at its first recomputed day: nothing before it changes, and every day
+   * before it has its published messages (a day without is a first unpublished day, {@link
+   * AffectedDays}). Without it (null) every day is cleaned. The staged days are published with every
+   * one of {@code days} from there, so a day left without messages becomes an empty partition.
+   */
+  void registerMessages(LocalDate resumeFrom, SortedSet<LocalDate> days) {
+    TableSpec spec = TableSpec.load(MESSAGES);
+    LocalDate from = resumeFrom == null ? EVERY_DAY : resumeFrom;
+    Set<LocalDate> published = publisher.publishedCuratedDays(MESSAGES);
+    Set<LocalDate> republished = new TreeSet<>(days);
+    republished.addAll(published);
+    cleaning.describeJobs("model cleaning/" + MESSAGES);
+    Dataset<Row> cleaned = curated.stageDays(MESSAGES,
+        cleaning.with("clean_from_day", from).query("cleaning", MESSAGES), from, republished);
+    Set<LocalDate> kept = new TreeSet<>(published);
+    kept.removeIf(day -> !day.isBefore(from));
+    cleaned.union(publisher.readPublishedCurated(spec, kept)).createOrReplaceTempView(MESSAGES);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,19 +63,24 @@ public final class MetricsJob {
     LandedExports landed = timed(stages, "read raw", () -> new RawInputs(spark, storage, warehouse).register(runDate));
     log.info("metrics {} ({}): landed export partitions read per source {}", runDate, scope, landed.counts());
 
-    SortedSet<LocalDate> days = timed(stages, "clean", () -> {
-      models.registerCleaning();
-      return publishedDays();
-    });
+    SortedSet<LocalDate> days = timed(stages, "clean", models::registerCleaning);
     // what each table has published before this run: the first gap, the comparison, never-published days
     Map<String, Set<LocalDate>> publishedBefore = new LinkedHashMap<>();
     TableSpec.PUBLISHED_METRICS.forEach(table -> publishedBefore.put(table, publisher.publishedDays(table)));
+    // the messages kept by day too: a night reads those before its first day as published
+    List<Set<LocalDate>> everyPublished = new ArrayList<>(publishedBefore.values());
+    everyPublished.add(publisher.publishedCuratedDays("messages"));
     AffectedDays.From from = timed(stages, "find affected days", () -> affectedDays.from(scope, runDate, days,
-        AffectedDays.firstUnpublished(days, List.copyOf(publishedBefore.values())), landed, models.cleaningSql()));
+        AffectedDays.firstUnpublished(days, everyPublished), landed, models.cleaningSql()));
     SortedSet<LocalDate> computed = days.tailSet(from.day());
     SortedSet<LocalDate> ordersComputed = days.tailSet(from.ordersDay());
     log.info("metrics {}: recomputing {} of {} published days{}, and the values counted from purchases of {} days{} ({})",
         runDate, computed.size(), days.size(), span(computed), ordersComputed.size(), span(ordersComputed), from.reason());
+
+    timed(stages, "clean messages", () -> {
+      models.registerMessages(scope.kind() == Scope.Kind.NIGHTLY ? from.day() : null, days);
+      return null;
+    });
 
     Map<String, TableSpec> specs = new LinkedHashMap<>();
     Map<String, Dataset<Row>> outputs = timed(stages, "compute", () -> {
@@ -175,14 +181,6 @@ public final class MetricsJob {
 
   private static String span(SortedSet<LocalDate> days) {
     return days.isEmpty() ? "" : " (" + days.first() + " .. " + days.last() + ")";
-  }
-
-  private SortedSet<LocalDate> publishedDays() {
-    SortedSet<LocalDate> days = new TreeSet<>();
-    for (Row row : spark.table("published_days").collectAsList()) {
-      days.add(row.getDate(0).toLocalDate());
-    }
-    return days;
   }
 
   private static Dataset<Row> inScope(Dataset<Row> rows, Scope scope) {

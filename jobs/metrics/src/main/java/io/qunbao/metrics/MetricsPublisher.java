@@ -21,7 +21,8 @@ import org.apache.spark.sql.functions;
 
 /**
  * Writes tables into the warehouse, each partition atomically through {@link PartitionPublisher}:
- * metrics tables per {@code dt} partition, curated tables whole, revisions per run date.
+ * metrics tables and the curated messages per {@code dt} partition, the other curated tables whole,
+ * revisions per run date.
  */
 final class MetricsPublisher {
   static final String RUN_DATE = "run_date";
@@ -38,20 +39,36 @@ final class MetricsPublisher {
     this.publisher = new PartitionPublisher(storage, warehouse);
   }
 
-  /** The days of {@code table} published so far (with their {@code _SUCCESS}). */
+  /** The days of the metrics table {@code table} published so far (with their {@code _SUCCESS}). */
   Set<LocalDate> publishedDays(String table) {
-    return PublishedPartitions.dates(storage, publisher, warehouse.metricsTable(table), TableSpec.DT);
+    return publishedDays(warehouse.metricsTable(table));
   }
 
-  /** The published rows of {@code days} (an empty table when there are none). */
+  /** The days of the curated table {@code table}, kept by day, published so far. */
+  Set<LocalDate> publishedCuratedDays(String table) {
+    return publishedDays(warehouse.curated(table));
+  }
+
+  private Set<LocalDate> publishedDays(Path root) {
+    return PublishedPartitions.dates(storage, publisher, root, TableSpec.DT);
+  }
+
+  /** The published rows of {@code days} of the metrics table {@code spec} (an empty table when there are none). */
   Dataset<Row> readPublished(TableSpec spec, Set<LocalDate> days) {
+    return readPublished(spec, warehouse.metricsTable(spec.table()), days);
+  }
+
+  /** The published rows of {@code days} of the curated table {@code spec}, kept by day. */
+  Dataset<Row> readPublishedCurated(TableSpec spec, Set<LocalDate> days) {
+    return readPublished(spec, warehouse.curated(spec.table()), days);
+  }
+
+  private Dataset<Row> readPublished(TableSpec spec, Path root, Set<LocalDate> days) {
     if (days.isEmpty()) {
       return emptyTable(spec);
     }
-    String[] paths = days.stream().map(d -> warehouse.metrics(spec.table(), d).toString()).toArray(String[]::new);
-    return spec.conform(spark.read().schema(spec.schema())
-        .option("basePath", warehouse.metricsTable(spec.table()).toString())
-        .parquet(paths));
+    String[] paths = days.stream().map(d -> partition(root, d).toString()).toArray(String[]::new);
+    return spec.conform(spark.read().schema(spec.schema()).option("basePath", root.toString()).parquet(paths));
   }
 
   /** The published rows of the curated table {@code spec}; none when it is not published. */
@@ -69,22 +86,41 @@ final class MetricsPublisher {
   }
 
   /**
-   * Publishes the rows of each of {@code days}, one atomic swap per partition; a day without rows
-   * becomes an empty published partition. One Spark write for all days, then one swap per day.
+   * Publishes the rows of each of {@code days} of the metrics table {@code spec}, one atomic swap per
+   * partition; a day without rows becomes an empty published partition. One Spark write for all
+   * days, then one swap per day.
    */
   void publishDays(TableSpec spec, Dataset<Row> rows, Set<LocalDate> days) {
     if (days.isEmpty()) {
       return;
     }
-    Path scratch = new Path(warehouse.staging(), UUID.randomUUID() + "-" + spec.table());
     Column inDays = functions.col(TableSpec.DT).isin(days.stream().map(java.sql.Date::valueOf).toArray());
-    rows.where(inDays).write().mode(SaveMode.Overwrite).partitionBy(TableSpec.DT).parquet(scratch.toString());
+    publishStagedDays(stageDays(spec.table(), rows.where(inDays)), warehouse.metricsTable(spec.table()), days);
+  }
+
+  /** Writes {@code rows} into a fresh staging folder, one {@code dt} partition per day ({@link #publishStagedDays}). */
+  Path stageDays(String table, Dataset<Row> rows) {
+    Path scratch = new Path(warehouse.staging(), UUID.randomUUID() + "-" + table);
+    rows.write().mode(SaveMode.Overwrite).partitionBy(TableSpec.DT).parquet(scratch.toString());
+    return scratch;
+  }
+
+  /** The days {@link #stageDays} wrote rows of into {@code scratch}. */
+  Set<LocalDate> stagedDays(Path scratch) {
+    return PublishedPartitions.folders(storage, scratch, TableSpec.DT).keySet();
+  }
+
+  /**
+   * Makes each of {@code days} staged in {@code scratch} a partition of the table folder {@code root},
+   * one atomic swap per day; a day without staged rows becomes an empty published partition.
+   */
+  void publishStagedDays(Path scratch, Path root, Set<LocalDate> days) {
     FileSystem fs = storage.fileSystem(scratch);
     try {
       for (LocalDate day : days) {
-        Path target = warehouse.metrics(spec.table(), day);
+        Path target = partition(root, day);
         Path staged = publisher.stage(target);
-        Path written = new Path(scratch, TableSpec.DT + "=" + day);
+        Path written = partition(scratch, day);
         if (fs.exists(written)) {
           fs.delete(staged, true);
           if (!fs.rename(written, staged)) {
@@ -95,8 +131,32 @@ final class MetricsPublisher {
       }
       fs.delete(scratch, true);
     } catch (IOException e) {
-      throw new UncheckedIOException("publishing " + spec.table() + " failed; rerun the date to publish it", e);
+      throw new UncheckedIOException("publishing " + root + " failed; rerun the date to publish it", e);
     }
+  }
+
+  /**
+   * Turns a table folder that was published whole (before its table was kept by day) into a plain
+   * folder of partitions: its {@code _SUCCESS} goes first, so no reader trusts the files it listed.
+   */
+  void retireWholeTable(Path root) {
+    if (!publisher.isPublished(root)) {
+      return;
+    }
+    List<Path> files = publisher.published(root).files();
+    FileSystem fs = storage.fileSystem(root);
+    try {
+      fs.delete(new Path(root, PartitionPublisher.SUCCESS), false);
+      for (Path file : files) {
+        fs.delete(file, false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the whole-table files of " + root + "; rerun the date", e);
+    }
+  }
+
+  private static Path partition(Path root, LocalDate day) {
+    return new Path(root, TableSpec.DT + "=" + day);
   }
 
   /** Replaces a curated table whole. */

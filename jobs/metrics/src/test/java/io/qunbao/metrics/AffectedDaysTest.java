@@ -54,10 +54,22 @@ class AffectedDaysTest extends LocalSparkTest {
     // (and the scans of the 24 h before a join): June 6 - 1, where a relabel would reach back to June 2
     landNight14(nightly);
     assertFrom(job.run(day(14), Scope.NIGHTLY), "dissolution", day(5), day(5));
+    // m3 (June 3) exported again on June 15 with another time, June 15: the first copy stays, but a
+    // repeated id bounds at every copy's day (June 3 - 1), as if the new copy had come first
+    landNight15(nightly);
+    assertFrom(job.run(day(15), Scope.NIGHTLY), "repeated id", day(2), day(2));
+    // a message of the day: cleaned from June 15, where m3's second copy is, which must still lose to
+    // its first copy of June 3 (not cleaned again)
+    landNight16(nightly);
+    assertFrom(job.run(day(16), Scope.NIGHTLY), "message after a repeated id", day(15), day(15));
+    // an export dated June 2, delivered now, repeats m5 (June 5) at June 17: dated before m5's first
+    // export, it becomes m5's first copy, so June 5 loses m5 (June 5 - 1), not only June 17 gains it
+    landNight17(nightly);
+    assertFrom(job.run(day(17), Scope.NIGHTLY), "earlier export repeating an id", day(4), day(4));
 
     // a rerun finds nothing new: only the cohorts not final at the last run (June 14) are recomputed
-    RunSummary rerun = job.run(day(14), Scope.NIGHTLY);
-    assertFrom(rerun, "rerun", day(15), day(14));
+    RunSummary rerun = job.run(day(17), Scope.NIGHTLY);
+    assertFrom(rerun, "rerun", day(18), day(17));
     TableSpec.PUBLISHED_METRICS.forEach(table -> assertThat(rerun.tables().get(table).partitions()).as(table).isZero());
 
     // every table equals one full recomputation over the same exports
@@ -72,20 +84,29 @@ class AffectedDaysTest extends LocalSparkTest {
     landNight12(full);
     landNight13(full);
     landNight14(full);
-    new MetricsJob(TestSpark.config(fullRoot, WINDOW_1), spark).run(day(14), Scope.FULL);
+    landNight15(full);
+    landNight16(full);
+    landNight17(full);
+    new MetricsJob(TestSpark.config(fullRoot, WINDOW_1), spark).run(day(17), Scope.FULL);
     for (String table : TableSpec.PUBLISHED_METRICS) {
       assertThat(sortedRows(nightlyRoot, table)).as(table).isEqualTo(sortedRows(fullRoot, table));
     }
     // and so do the membership intervals, which each night walked on from the ones published before it
     assertThat(sortedIntervals(nightlyRoot)).isEqualTo(sortedIntervals(fullRoot));
+    // and the messages, which each night cleaned from its first day: m3 once, on June 3; m5 once, on June 17
+    List<String> messages = sortedMessages(nightlyRoot);
+    assertThat(messages).isEqualTo(sortedMessages(fullRoot));
+    assertThat(messages).filteredOn(row -> row.contains("msg_id=m3,") || row.contains("msg_id=m5,"))
+        .hasSize(2).anyMatch(row -> row.contains("msg_id=m3,") && row.contains("dt=2026-06-03"))
+        .anyMatch(row -> row.contains("msg_id=m5,") && row.contains("dt=2026-06-17"));
 
     // an export ingested again (other rows, unknown earlier content): everything is recomputed
     nightly.land("scans", FamilyFixture.SCANS, "2026-06-05,s5b,2026-06-05T07:00:00Z,c1,poster,u8,g1");
-    assertFrom(job.run(day(14), Scope.NIGHTLY), "re-ingested partition", day(1), day(1));
+    assertFrom(job.run(day(17), Scope.NIGHTLY), "re-ingested partition", day(1), day(1));
     // other settings: every day
     assertFrom(new MetricsJob(TestSpark.config(nightlyRoot, "metrics:\n  conversion-window-days: 2\n"), spark)
-        .run(day(14), Scope.NIGHTLY), "settings changed", day(1), day(1));
-    assertFrom(job.run(day(14), Scope.NIGHTLY), "settings changed back", day(1), day(1));
+        .run(day(17), Scope.NIGHTLY), "settings changed", day(1), day(1));
+    assertFrom(job.run(day(17), Scope.NIGHTLY), "settings changed back", day(1), day(1));
   }
 
   private static void assertFrom(RunSummary run, String night, LocalDate everyMetric, LocalDate purchaseCounts) {
@@ -150,12 +171,29 @@ class AffectedDaysTest extends LocalSparkTest {
         "2026-06-14,g2,G2,vip,boss,2026-06-02T01:00:00Z,2026-06-06T01:00:00Z");
   }
 
+  private static void landNight15(LandedFixture landed) {
+    landed.land("chat", FamilyFixture.CHAT, "2026-06-15,m3,g1,u1,2026-06-15T02:00:00Z,text,");
+  }
+
+  private static void landNight16(LandedFixture landed) {
+    landed.land("chat", FamilyFixture.CHAT, "2026-06-16,m16,g1,u1,2026-06-16T02:00:00Z,text,");
+  }
+
+  private static void landNight17(LandedFixture landed) {
+    landed.land("chat", FamilyFixture.CHAT, "2026-06-02,m5,g1,u1,2026-06-17T02:00:00Z,text,");
+  }
+
   private static LocalDate day(int dayOfJune) {
     return LocalDate.of(2026, 6, dayOfJune);
   }
 
   private static List<String> sortedIntervals(Path root) {
     return PublishedTables.readCurated(root.resolve("warehouse"), "membership_intervals").stream()
+        .map(Object::toString).sorted().toList();
+  }
+
+  private static List<String> sortedMessages(Path root) {
+    return PublishedTables.readCuratedByDay(root.resolve("warehouse"), "messages").stream()
         .map(Object::toString).sorted().toList();
   }
 

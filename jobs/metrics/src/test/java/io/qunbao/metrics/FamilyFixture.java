@@ -42,8 +42,7 @@ final class FamilyFixture {
     MetricsPublisher publisher = new MetricsPublisher(spark, storage, warehouse);
     StagedCurated curated = new StagedCurated(spark, publisher, warehouse);
     MetricModels models = new MetricModels(spark, config, runDate, curated, publisher);
-    models.registerCleaning();
-    models.registerMetrics(LocalDate.EPOCH);
+    models.registerAll(LocalDate.EPOCH);
     return this;
   }
 

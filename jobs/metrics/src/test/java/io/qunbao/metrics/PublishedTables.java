@@ -41,9 +41,15 @@ final class PublishedTables {
     return DuckDb.query("select * from read_parquet('" + folder + "/*/*.parquet', hive_partitioning = true, union_by_name = true)");
   }
 
-  /** The published rows of a curated table (one folder, no partitions). */
+  /** The published rows of a curated table published whole (one folder, no partitions). */
   static List<Map<String, Object>> readCurated(Path warehouse, String table) {
     return DuckDb.query("select * from read_parquet('" + warehouse.resolve("curated").resolve(table) + "/*.parquet')");
+  }
+
+  /** The published rows of a curated table kept by day ({@code dt} partitions). */
+  static List<Map<String, Object>> readCuratedByDay(Path warehouse, String table) {
+    return DuckDb.query("select * from read_parquet('" + warehouse.resolve("curated").resolve(table)
+        + "/*/*.parquet', hive_partitioning = true)");
   }
 
   static List<Map<String, String>> expected(Path csv) {

@@ -1,8 +1,10 @@
 -- grain: one row per published day
 -- metrics.md, cleaning rule 8: from the first day holding an accepted chat message, scan or
--- purchase, through the run date; nothing after the run date.
+-- purchase, through the run date; nothing after the run date. An accepted chat message is a landed
+-- chat row, as for the known groups of attribution (a), deduplicated or not, of a dissolved group or
+-- not: the days are known before the messages are cleaned, which cleaning needs (MetricsJob).
 with first_days as (
-  select min(dt) as dt from messages
+  select min(to_date(from_utc_timestamp(sent_at, :zone))) as dt from raw_chat
   union all
   select min(to_date(from_utc_timestamp(scanned_at, :zone))) from raw_scans
   union all

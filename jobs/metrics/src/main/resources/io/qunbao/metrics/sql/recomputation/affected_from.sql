@@ -16,6 +16,7 @@
 -- counts as published (jobs/metrics/README.md, "Which days a nightly run recomputes").
 with chat_bounds as (
   select
+    chat.msg_id,
     chat.group_id,
     chat.sender_id,
     chat.inviter_id,
@@ -114,15 +115,27 @@ changed_staff as (
   select listed_id as member_id from changed_listings where source = 'staff'
 ),
 
--- chat rows are many: one pass gathers the bounds of the new ones and of those of a changed group
--- or member (few, and broadcast), without shuffling the chat
+-- rule 1: a msg_id exported again by a new partition may get its first copy there (an export dated
+-- before those read so far), and leave the day of the copy that was first: every copy of it bounds.
+-- Found by the ids' 64-bit hash; another id sharing one only bounds earlier than needed.
+new_ids as (
+  select distinct xxhash64(chat.msg_id) as id_hash
+  from raw_chat as chat
+  left semi join new_exports on new_exports.source = 'chat' and new_exports.export_date = chat.export_date
+),
+
+-- chat rows are many: one pass gathers the bounds of the new ones and of those of a changed group,
+-- member or id (few, and broadcast), without shuffling the chat
 chat_bound as (
-  select /*+ BROADCAST(changed_groups, senders, inviters) */ min(chat.bound) as bound
+  select /*+ BROADCAST(changed_groups, senders, inviters, new_ids) */ min(chat.bound) as bound
   from chat_bounds as chat
   left join changed_groups on changed_groups.group_id = chat.group_id
   left join changed_staff as senders on senders.member_id = chat.sender_id
   left join changed_staff as inviters on inviters.member_id = chat.inviter_id
-  where chat.is_new or coalesce(changed_groups.group_id, senders.member_id, inviters.member_id) is not null
+  left join new_ids on new_ids.id_hash = xxhash64(chat.msg_id)
+  where chat.is_new
+    or coalesce(changed_groups.group_id, senders.member_id, inviters.member_id) is not null
+    or new_ids.id_hash is not null
 ),
 
 -- attribution (a): a group first named by a new chat row (listed nowhere, in no earlier chat row)
