@@ -4,41 +4,20 @@
 -- senders are customers unless listed as staff; official = owner/admin/service.
 -- A nightly run cleans only the days from its first recomputed day (the earlier days are as
 -- published: nothing the new exports bring changes them, jobs/metrics/README.md); other runs clean
--- every day (:clean_from_day 0001-01-01). The winner of a msg_id is still chosen among all its copies,
--- so the copies on earlier days of an id with one on the days cleaned are read too (found by hash: a
--- run that cleans every day needs none, and the condition on :clean_from_day makes the lookup empty).
+-- every day (:clean_from_day 0001-01-01). message_candidates holds the copies to choose from.
 -- Most msg_ids are exported once: only the few exported again are ranked, so the shuffle of every
 -- row that a window over all of them would need becomes one of their ids alone. Their ids are
 -- broadcast: without the hint Spark shuffles every chat row for the two joins before it learns the
 -- repeated ids are few (0.6% of tier M's ids: the shuffle cost ~25 s of the run). The ids are found
 -- by their 64-bit hash, a long to count instead of a string: two ids sharing a hash are both ranked,
 -- each by its own msg_id, and both kept.
-with chat as (
-  select *, to_date(from_utc_timestamp(sent_at, :zone)) as dt from raw_chat
-),
-
-cleaned_ids as (
-  select distinct xxhash64(msg_id) as id_hash
-  from chat
-  where dt >= :clean_from_day and :clean_from_day > date'0001-01-01'
-),
-
-candidates as (
-  select * from chat where dt >= :clean_from_day
-  union all
-  select /*+ BROADCAST(cleaned_ids) */ chat.*
-  from chat
-  left semi join cleaned_ids on cleaned_ids.id_hash = xxhash64(chat.msg_id)
-  where chat.dt < :clean_from_day
-),
-
-repeated_ids as (
-  select xxhash64(msg_id) as id_hash from candidates group by 1 having count(*) > 1
+with repeated_ids as (
+  select xxhash64(msg_id) as id_hash from message_candidates group by 1 having count(*) > 1
 ),
 
 single_copies as (
   select /*+ BROADCAST(repeated_ids) */ chat.*
-  from candidates as chat
+  from message_candidates as chat
   left anti join repeated_ids on repeated_ids.id_hash = xxhash64(chat.msg_id)
 ),
 
@@ -48,7 +27,7 @@ repeated_copies as (
     row_number() over (
       partition by chat.msg_id
       order by chat.export_date, chat.source_file, chat.source_line) as copy_no
-  from candidates as chat
+  from message_candidates as chat
   left semi join repeated_ids on repeated_ids.id_hash = xxhash64(chat.msg_id)
 ),
 
