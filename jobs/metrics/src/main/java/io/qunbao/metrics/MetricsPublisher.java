@@ -98,10 +98,16 @@ final class MetricsPublisher {
     publishStagedDays(stageDays(spec.table(), rows.where(inDays)), warehouse.metricsTable(spec.table()), days);
   }
 
-  /** Writes {@code rows} into a fresh staging folder, one {@code dt} partition per day ({@link #publishStagedDays}). */
+  /**
+   * Writes {@code rows} into a fresh staging folder, one {@code dt} partition per day ({@link
+   * #publishStagedDays}). The rows are first gathered by day: each day becomes one file, and no write
+   * task is left without rows, which the S3A magic committer cannot commit in a partitioned write
+   * (it lists the task's output folder, which an empty task never created).
+   */
   Path stageDays(String table, Dataset<Row> rows) {
     Path scratch = new Path(warehouse.staging(), UUID.randomUUID() + "-" + table);
-    rows.write().mode(SaveMode.Overwrite).partitionBy(TableSpec.DT).parquet(scratch.toString());
+    rows.repartition(functions.col(TableSpec.DT)).write().mode(SaveMode.Overwrite).partitionBy(TableSpec.DT)
+        .parquet(scratch.toString());
     return scratch;
   }
 
