@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -122,7 +123,9 @@ final class AffectedDays {
       return new NewExportBounds(null, null);
     }
     spark.createDataFrame(partitions, NEW_EXPORTS).createOrReplaceTempView("new_exports");
-    Row bounds = cleaning.query("recomputation", "affected_from").first();
+    java.sql.Date[] newChat = added.getOrDefault("chat", new TreeSet<>()).stream().map(java.sql.Date::valueOf)
+        .toArray(java.sql.Date[]::new);
+    Row bounds = cleaning.with("new_chat_exports", newChat).query("recomputation", "affected_from").first();
     return new NewExportBounds(day(bounds, 0), day(bounds, 1));
   }
 

@@ -31,7 +31,6 @@ final class MetricModels {
   private static final List<String> CARRIED = List.of("group_daily", "type_daily");
   /** Where a walk that does not resume starts: before every day (the earliest date Spark holds). */
   private static final LocalDate EVERY_DAY = LocalDate.of(1, 1, 1);
-  private static final String MESSAGES = "messages";
 
   private final SparkSession spark;
   private final SqlModels cleaning;
@@ -75,7 +74,7 @@ final class MetricModels {
 
   /** Registers the whole model graph: the cleaning, the messages of every day, the metrics from {@code fromDay}. */
   void registerAll(LocalDate fromDay) {
-    registerMessages(null, registerCleaning());
+    registerMessages(null, registerCleaning(), publisher.publishedCuratedDays(TableSpec.MESSAGES));
     registerMetrics(fromDay, fromDay, Set.of(), false);
   }
 
@@ -85,12 +84,12 @@ final class MetricModels {
    * a nightly run may resume, at its first recomputed day: nothing before it changes, and every day
    * before it has its published messages (a day without is a first unpublished day, {@link
    * AffectedDays}). Without it (null) every day is cleaned. The staged days are published with every
-   * one of {@code days} from there, so a day left without messages becomes an empty partition.
+   * one of {@code days} and of the days {@code published} before from there, so a day left without
+   * messages becomes an empty partition.
    */
-  void registerMessages(LocalDate resumeFrom, SortedSet<LocalDate> days) {
-    TableSpec spec = TableSpec.load(MESSAGES);
+  void registerMessages(LocalDate resumeFrom, SortedSet<LocalDate> days, Set<LocalDate> published) {
+    TableSpec spec = TableSpec.load(TableSpec.MESSAGES);
     LocalDate from = resumeFrom == null ? EVERY_DAY : resumeFrom;
-    Set<LocalDate> published = publisher.publishedCuratedDays(MESSAGES);
     Set<LocalDate> republished = new TreeSet<>(days);
     republished.addAll(published);
     SqlModels sql = cleaning.with("clean_from_day", from);
@@ -101,11 +100,11 @@ final class MetricModels {
     } else {
       sql.register("cleaning", "message_candidates");
     }
-    sql.describeJobs("model cleaning/" + MESSAGES);
-    Dataset<Row> cleaned = curated.stageDays(MESSAGES, sql.query("cleaning", MESSAGES), from, republished);
+    sql.describeJobs("model cleaning/" + TableSpec.MESSAGES);
+    Dataset<Row> cleaned = curated.stageDays(TableSpec.MESSAGES, sql.query("cleaning", TableSpec.MESSAGES), from, republished);
     Set<LocalDate> kept = new TreeSet<>(published);
     kept.removeIf(day -> !day.isBefore(from));
-    cleaned.union(publisher.readPublishedCurated(spec, kept)).createOrReplaceTempView(MESSAGES);
+    cleaned.union(publisher.readPublishedCurated(spec, kept)).createOrReplaceTempView(TableSpec.MESSAGES);
   }
 
   /**

@@ -68,8 +68,9 @@ public final class MetricsJob {
     Map<String, Set<LocalDate>> publishedBefore = new LinkedHashMap<>();
     TableSpec.PUBLISHED_METRICS.forEach(table -> publishedBefore.put(table, publisher.publishedDays(table)));
     // the messages kept by day too: a night reads those before its first day as published
+    Set<LocalDate> messagesPublished = publisher.publishedCuratedDays(TableSpec.MESSAGES);
     List<Set<LocalDate>> everyPublished = new ArrayList<>(publishedBefore.values());
-    everyPublished.add(publisher.publishedCuratedDays("messages"));
+    everyPublished.add(messagesPublished);
     AffectedDays.From from = timed(stages, "find affected days", () -> affectedDays.from(scope, runDate, days,
         AffectedDays.firstUnpublished(days, everyPublished), landed, models.cleaningSql()));
     SortedSet<LocalDate> computed = days.tailSet(from.day());
@@ -78,7 +79,7 @@ public final class MetricsJob {
         runDate, computed.size(), days.size(), span(computed), ordersComputed.size(), span(ordersComputed), from.reason());
 
     timed(stages, "clean messages", () -> {
-      models.registerMessages(scope.kind() == Scope.Kind.NIGHTLY ? from.day() : null, days);
+      models.registerMessages(scope.kind() == Scope.Kind.NIGHTLY ? from.day() : null, days, messagesPublished);
       return null;
     });
 

@@ -38,7 +38,9 @@ public record TableSpec(
    * day recomputes them on it, and keeps their other values as published ({@link MetricModels}).
    */
   public static final List<String> ORDER_DERIVED = List.of("group_daily", "type_daily", "cohort_conversion");
-  public static final List<String> CURATED = List.of("messages", "membership_intervals", "orders");
+  /** The curated table kept by day ({@code dt} partitions), unlike the others, replaced whole. */
+  public static final String MESSAGES = "messages";
+  public static final List<String> CURATED = List.of(MESSAGES, "membership_intervals", "orders");
   public static final String REVISIONS = "revisions";
 
   /** The partition column of every metrics table. */

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qunbao.testkit.DuckDb;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +22,7 @@ class RecomputationTest extends LocalSparkTest {
       List.of(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-03"));
 
   @Test
-  void nightlyDayByDayEqualsOneFullRecomputationAndARerunChangesNothing() {
+  void nightlyDayByDayEqualsOneFullRecomputationAndARerunChangesNothing() throws IOException {
     // given one warehouse fed and run night by night, and one landed at once and run in full
     Path nightly = dir.resolve("nightly");
     LandedFixture nightlyInbox = new LandedFixture(spark, nightly.resolve("warehouse"));
@@ -60,7 +57,7 @@ class RecomputationTest extends LocalSparkTest {
 
     // when the published intervals are gone (a crash between the two renames of their swap), the walk
     // cannot resume and walks every day: a rerun still changes nothing
-    deleteFolder(nightly.resolve("warehouse/curated/membership_intervals"));
+    PathUtils.deleteDirectory(nightly.resolve("warehouse/curated/membership_intervals"));
     RunSummary withoutIntervals = nightlyJob.run(DAYS.get(2), Scope.NIGHTLY);
     TableSpec.PUBLISHED_METRICS.forEach(table -> assertThat(withoutIntervals.tables().get(table).partitions()).as(table).isZero());
     assertThat(withoutIntervals.totalRevisions()).isZero();
@@ -72,16 +69,6 @@ class RecomputationTest extends LocalSparkTest {
     assertThat(backfill.totalRevisions()).isZero();
     for (String table : TableSpec.PUBLISHED_METRICS) {
       assertThat(sortedRows(nightly, table)).as(table).isEqualTo(sortedRows(full, table));
-    }
-  }
-
-  private static void deleteFolder(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -11,15 +11,19 @@ with chat as (
   select *, to_date(from_utc_timestamp(sent_at, :zone)) as dt from raw_chat
 ),
 
+days_cleaned as (
+  select * from chat
+  where dt >= :clean_from_day and sent_at >= to_utc_timestamp(cast(:clean_from_day as timestamp), :zone)
+),
+
 cleaned_ids as (
   select distinct xxhash64(msg_id) as id_hash
-  from chat
-  where dt >= :clean_from_day and :clean_from_day > date'0001-01-01'
-    and sent_at >= to_utc_timestamp(cast(:clean_from_day as timestamp), :zone)
+  from days_cleaned
+  where :clean_from_day > date'0001-01-01'
 ),
 
 final as (
-  select * from chat where dt >= :clean_from_day and sent_at >= to_utc_timestamp(cast(:clean_from_day as timestamp), :zone)
+  select * from days_cleaned
   union all
   select /*+ BROADCAST(cleaned_ids) */ chat.*
   from chat

@@ -1,8 +1,8 @@
 -- grain: one row: the first day whose metrics the export partitions new to this run can change,
 -- and the first day whose order-derived values they can change (null: they change none).
--- new_exports lists those partitions (source, export_date): export dates not read before (a
--- re-ingested partition's earlier rows are unknown, so the job recomputes everything then, without
--- this model).
+-- new_exports lists those partitions (source, export_date), :new_chat_exports the chat's export
+-- dates: export dates not read before (a re-ingested partition's earlier rows are unknown, so the
+-- job recomputes everything then, without this model).
 -- metrics.md, "Runs, late data and recomputation": late messages change old days, a refund the day
 -- of its purchase and the repurchase days after it, a purchase the cohorts of the window before it,
 -- a changed snapshot every day of the groups or people it changes. Every effect of a row lies on or
@@ -117,11 +117,13 @@ changed_staff as (
 
 -- rule 1: a msg_id exported again by a new partition may get its first copy there (an export dated
 -- before those read so far), and leave the day of the copy that was first: every copy of it bounds.
--- Found by the ids' 64-bit hash; another id sharing one only bounds earlier than needed.
+-- Found by the ids' 64-bit hash; another id sharing one only bounds earlier than needed. The new
+-- chat partitions come as a literal list (:new_chat_exports), so Spark reads only those: through a
+-- join with new_exports it read all 9.7M chat rows of tier M.
 new_ids as (
-  select distinct xxhash64(chat.msg_id) as id_hash
-  from raw_chat as chat
-  left semi join new_exports on new_exports.source = 'chat' and new_exports.export_date = chat.export_date
+  select distinct xxhash64(msg_id) as id_hash
+  from raw_chat
+  where array_contains(:new_chat_exports, export_date)
 ),
 
 -- chat rows are many: one pass gathers the bounds of the new ones and of those of a changed group,
