@@ -102,10 +102,20 @@ final class MetricsPublisher {
    * Writes {@code rows} into a fresh staging folder, one {@code dt} partition per day ({@link
    * #publishStagedDays}). The rows are first gathered by day: each day becomes one file, and no write
    * task is left without rows, which the S3A magic committer cannot commit in a partitioned write
-   * (it lists the task's output folder, which an empty task never created).
+   * (it lists the task's output folder, which an empty task never created; {@code S3SparkCommitIT}).
+   * For the same reason no rows at all are not written on an object store: the folder stays empty
+   * (a night whose days have no chat yet).
    */
   Path stageDays(String table, Dataset<Row> rows) {
     Path scratch = new Path(warehouse.staging(), UUID.randomUUID() + "-" + table);
+    if (publisher.isObjectStore(scratch) && rows.isEmpty()) {
+      try {
+        storage.fileSystem(scratch).mkdirs(scratch);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the staging folder " + scratch, e);
+      }
+      return scratch;
+    }
     rows.repartition(functions.col(TableSpec.DT)).write().mode(SaveMode.Overwrite).partitionBy(TableSpec.DT)
         .parquet(scratch.toString());
     return scratch;

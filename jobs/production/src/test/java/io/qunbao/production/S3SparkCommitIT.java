@@ -1,6 +1,7 @@
 package io.qunbao.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,6 +74,17 @@ class S3SparkCommitIT {
     assertThat(summary.getLong(0)).isEqualTo(100L);
     assertThat(summary.getLong(1)).isEqualTo(5050L);
     assertThat(summary.getLong(2)).isEqualTo(100L);
+  }
+
+  @Test
+  void theMagicCommitterCannotCommitAPartitionedWriteOfNoRows() {
+    // given: no rows, to be written by day (MetricsPublisher.stageDays skips such a write on S3)
+    Dataset<Row> none = spark.range(0).selectExpr("id", "date'2026-03-14' as dt");
+    org.apache.hadoop.fs.Path staged = publisher.stage(warehouse.metrics("nothing_written", LocalDate.of(2026, 3, 14)));
+
+    // when/then: the task's commit lists its output folder, which a task without rows never created
+    assertThatThrownBy(() -> none.write().partitionBy("dt").parquet(staged.toString()))
+        .hasStackTraceContaining("FileNotFoundException").hasStackTraceContaining("__base");
   }
 
   private static JsonNode readJson(org.apache.hadoop.fs.Path file) throws IOException {

@@ -65,7 +65,7 @@ public final class PartitionPublisher {
   /** Makes the files staged in {@code staged} the partition {@code target}, whole or not at all. */
   public void publish(Path staged, Path target) {
     FileSystem fs = storage.fileSystem(target);
-    boolean objectStore = OBJECT_STORES.contains(fs.getScheme());
+    boolean objectStore = isObjectStore(target);
     try {
       if (objectStore) {
         publishByManifest(fs, staged, target);
@@ -114,6 +114,11 @@ public final class PartitionPublisher {
       }
     }
     fs.delete(staged.getParent(), true);
+  }
+
+  /** Whether {@code path} is on an object store, where a rename is a copy per file ({@code s3a://}). */
+  public boolean isObjectStore(Path path) {
+    return OBJECT_STORES.contains(storage.fileSystem(path).getScheme());
   }
 
   /** Drops a staging folder that will not be published (a failed gate, an aborted step). */
