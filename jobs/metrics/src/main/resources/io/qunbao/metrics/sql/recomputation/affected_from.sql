@@ -126,28 +126,43 @@ new_ids as (
   where array_contains(:new_chat_exports, export_date)
 ),
 
--- chat rows are many: one pass gathers the bounds of the new ones and of those of a changed group,
--- member or id (few, and broadcast), without shuffling the chat
-chat_bound as (
-  select /*+ BROADCAST(changed_groups, senders, inviters, new_ids) */ min(chat.bound) as bound
+-- chat rows are many: one pass over them, reduced per group, gathers the bounds of the new rows and
+-- of those of a changed group, member or id (few, and broadcast), and whether only new rows name the
+-- group. chat_bound and newly_known_groups share that one scan (a pass for each read all 9.7M chat
+-- rows of tier M twice). Spark shares it only when both plans of chat_by_group come out alike, so:
+-- each consumer names both its columns, in conditions that hold anyway (a group named by new rows
+-- has a bound; min skips nulls); the listed groups are left out by a left join, as Spark would push an
+-- anti join below the reduction; and the null group_id that the orders' join would filter is filtered
+-- here (every landed chat row has one).
+chat_by_group as (
+  select /*+ BROADCAST(changed_groups, senders, inviters, new_ids) */
+    chat.group_id,
+    min(if(
+      chat.is_new
+        or coalesce(changed_groups.group_id, senders.member_id, inviters.member_id) is not null
+        or new_ids.id_hash is not null,
+      chat.bound, null)) as bound,
+    bool_and(chat.is_new) as named_by_new_rows_only
   from chat_bounds as chat
   left join changed_groups on changed_groups.group_id = chat.group_id
   left join changed_staff as senders on senders.member_id = chat.sender_id
   left join changed_staff as inviters on inviters.member_id = chat.inviter_id
   left join new_ids on new_ids.id_hash = xxhash64(chat.msg_id)
-  where chat.is_new
-    or coalesce(changed_groups.group_id, senders.member_id, inviters.member_id) is not null
-    or new_ids.id_hash is not null
+  where chat.group_id is not null
+  group by chat.group_id
+),
+
+chat_bound as (
+  select min(bound) as bound from chat_by_group where bound is not null or not named_by_new_rows_only
 ),
 
 -- attribution (a): a group first named by a new chat row (listed nowhere, in no earlier chat row)
 -- becomes known, and the purchases tagged with it move from last touch to their tag
 newly_known_groups as (
   select /*+ BROADCAST(listed) */ chat.group_id
-  from chat_bounds as chat
-  left anti join (select distinct group_id from raw_groups) as listed on listed.group_id = chat.group_id
-  group by chat.group_id
-  having bool_and(chat.is_new)
+  from chat_by_group as chat
+  left join (select distinct group_id from raw_groups) as listed on listed.group_id = chat.group_id
+  where listed.group_id is null and chat.named_by_new_rows_only and chat.bound is not null
 ),
 
 -- the kept row of an order may move to a new row or stay, and a new row may carry another paid_at:
