@@ -5,7 +5,8 @@
 -- Rather than pairing every official message with every interval of its group, an interval that
 -- has begun by the day's first official message is reached exactly when it has not ended before
 -- that message (every later message is later than its end too); only an interval that begins after
--- the day's first official message is checked against the day's messages one by one.
+-- the day's first official message is checked against the day's messages, for one it is present at
+-- (a semi join: one fact per interval, not one per message).
 with official as (
   select group_id, dt, sent_at
   from messages
@@ -26,13 +27,13 @@ present_at_first as (
 ),
 
 joined_after_first as (
-  select official.dt, intervals.group_id, intervals.group_type, intervals.member_id
+  select first_official.dt, intervals.group_id, intervals.group_type, intervals.member_id
   from first_official
   join membership_intervals as intervals
     on intervals.group_id = first_official.group_id
    and intervals.join_day = first_official.dt
    and intervals.join_at > first_official.first_at
-  join official
+  left semi join official
     on official.group_id = intervals.group_id
    and official.dt = first_official.dt
    and official.sent_at >= intervals.join_at
