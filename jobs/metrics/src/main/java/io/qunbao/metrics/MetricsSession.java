@@ -39,13 +39,13 @@ public final class MetricsSession {
       qunbaoDefaults.put("spark.driver.host", "127.0.0.1");
       qunbaoDefaults.put("spark.driver.bindAddress", "127.0.0.1");
       // Shuffle partitions sized by the data: Spark's 200 as the most, merged by adaptive execution into
-      // partitions of about 32 MB, yet one per core at least while each keeps 1 MB (parallelism first,
-      // Spark's default): merged by size alone, the 17 MB of spans the member counts sort on tier M ran in
-      // one task while the other core waited (4-5 s a night, BENCHMARKS.md). A fixed few per core (8 on
-      // 2 cores) was as fast on tier M but left 17M rows per task on tier L, whose rollup then spilled
-      // 116 GB.
+      // partitions of about 16 MB, yet one per core at least while each keeps 1 MB (parallelism first,
+      // Spark's default). Merged by size alone, the 17 MB of spans the member counts sort on tier M ran in
+      // one task while the other core waited; at 32 MB the rollup's 84 MB of facts of a night made three
+      // tasks, two waves on two cores (BENCHMARKS.md). A fixed few per core (8 on 2 cores) left 17M rows
+      // per task on tier L, whose rollup then spilled 116 GB.
       qunbaoDefaults.put("spark.sql.adaptive.coalescePartitions.parallelismFirst", "true");
-      qunbaoDefaults.put("spark.sql.adaptive.advisoryPartitionSizeInBytes", "32m");
+      qunbaoDefaults.put("spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
     }
     qunbaoDefaults.forEach((key, value) -> {
       if (!submitted.contains(key)) {
