@@ -7,8 +7,13 @@
 -- The days are also bounded on sent_at itself, by the instant their first day begins (a constant):
 -- Parquet then skips the row groups of older exports by their statistics, as it cannot for a day
 -- computed per row.
+-- Only the columns the cleaning reads: the candidates are materialized, and the content of the messages
+-- (most of a chat row's bytes) would be read and kept for nothing.
 with chat as (
-  select *, to_date(from_utc_timestamp(sent_at, :zone)) as dt from raw_chat
+  select
+    msg_id, group_id, sender_id, sent_at, to_date(from_utc_timestamp(sent_at, :zone)) as dt, msg_type,
+    join_scene, inviter_id, code_id, export_date, source_file, source_line
+  from raw_chat
 ),
 
 days_cleaned as (
