@@ -7,8 +7,8 @@
 -- The days are also bounded on sent_at itself, by the instant their first day begins (a constant):
 -- Parquet then skips the row groups of older exports by their statistics, as it cannot for a day
 -- computed per row.
--- Only the columns the cleaning reads: the candidates are materialized, and the content of the messages
--- (most of a chat row's bytes) would be read and kept for nothing.
+-- Only the columns the cleaning reads: the candidates are materialized, and the others (the messages'
+-- content among them) would be kept for nothing.
 with chat as (
   select
     msg_id, group_id, sender_id, sent_at, to_date(from_utc_timestamp(sent_at, :zone)) as dt, msg_type,
