@@ -2,12 +2,18 @@ package io.qunbao.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.common.storage.Storage;
+import io.qunbao.common.storage.Warehouse;
 import io.qunbao.testkit.DuckDb;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +76,39 @@ class RecomputationTest extends LocalSparkTest {
     for (String table : TableSpec.PUBLISHED_METRICS) {
       assertThat(sortedRows(nightly, table)).as(table).isEqualTo(sortedRows(full, table));
     }
+
+    // when curated/messages is in its layout of before it was kept by day (published whole: its files
+    // and _SUCCESS at the table's root), the next night cleans every day again and publishes them by
+    // day: the same messages, nothing of the whole-table publication left, no metric restated
+    Path messages = nightly.resolve("warehouse/curated/" + TableSpec.MESSAGES);
+    List<String> messagesByDay = sortedCuratedByDay(nightly);
+    publishWholeInstead(nightly, messages);
+    assertThat(messages.resolve(PartitionPublisher.SUCCESS)).exists();
+    RunSummary converted = nightlyJob.run(DAYS.get(2), Scope.NIGHTLY);
+    assertThat(converted.totalRevisions()).isZero();
+    try (Stream<Path> entries = Files.list(messages)) {
+      assertThat(entries.map(entry -> entry.getFileName().toString()))
+          .containsExactlyInAnyOrder(DAYS.stream().map(day -> TableSpec.DT + "=" + day).toArray(String[]::new));
+    }
+    assertThat(sortedCuratedByDay(nightly)).isEqualTo(messagesByDay);
+  }
+
+  /** Replaces the curated table at {@code table} by the same rows published whole, as before it was kept by day. */
+  private static void publishWholeInstead(Path root, Path table) throws IOException {
+    QunbaoConfig config = TestSpark.config(root, "");
+    Storage storage = new Storage(config);
+    MetricsPublisher publisher = new MetricsPublisher(spark, storage, new Warehouse(Storage.resolve(config.warehouse())));
+    Path whole = root.resolve("published-whole");
+    TableSpec spec = TableSpec.load(TableSpec.MESSAGES);
+    publisher.publishWhole(spec.conform(spark.read().parquet(table.toString())),
+        new org.apache.hadoop.fs.Path(whole.toUri()));
+    PathUtils.deleteDirectory(table);
+    Files.move(whole, table);
+  }
+
+  private static List<String> sortedCuratedByDay(Path root) {
+    return PublishedTables.readCuratedByDay(root.resolve("warehouse"), TableSpec.MESSAGES).stream()
+        .map(Object::toString).sorted().toList();
   }
 
   private static List<String> sortedRows(Path root, String table) {
