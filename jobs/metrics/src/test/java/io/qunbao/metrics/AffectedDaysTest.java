@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,11 +95,12 @@ class AffectedDaysTest extends LocalSparkTest {
     // and so do the membership intervals, which each night walked on from the ones published before it
     assertThat(sortedIntervals(nightlyRoot)).isEqualTo(sortedIntervals(fullRoot));
     // and the messages, which each night cleaned from its first day: m3 once, on June 3; m5 once, on June 17
-    List<String> messages = sortedMessages(nightlyRoot);
-    assertThat(messages).isEqualTo(sortedMessages(fullRoot));
-    assertThat(messages).filteredOn(row -> row.contains("msg_id=m3,") || row.contains("msg_id=m5,"))
-        .hasSize(2).anyMatch(row -> row.contains("msg_id=m3,") && row.contains("dt=2026-06-03"))
-        .anyMatch(row -> row.contains("msg_id=m5,") && row.contains("dt=2026-06-17"));
+    List<Map<String, Object>> messages = PublishedTables.readCuratedByDay(nightlyRoot.resolve("warehouse"), TableSpec.MESSAGES);
+    assertThat(PublishedTables.sorted(messages)).isEqualTo(
+        PublishedTables.sorted(PublishedTables.readCuratedByDay(fullRoot.resolve("warehouse"), TableSpec.MESSAGES)));
+    assertThat(messages).filteredOn(row -> List.of("m3", "m5").contains(row.get("msg_id")))
+        .extracting(row -> row.get("msg_id") + " " + row.get("dt"))
+        .containsExactlyInAnyOrder("m3 2026-06-03", "m5 2026-06-17");
 
     // an export ingested again (other rows, unknown earlier content): everything is recomputed
     nightly.land("scans", FamilyFixture.SCANS, "2026-06-05,s5b,2026-06-05T07:00:00Z,c1,poster,u8,g1");
@@ -188,16 +190,11 @@ class AffectedDaysTest extends LocalSparkTest {
   }
 
   private static List<String> sortedIntervals(Path root) {
-    return PublishedTables.readCurated(root.resolve("warehouse"), "membership_intervals").stream()
-        .map(Object::toString).sorted().toList();
+    return PublishedTables.sorted(PublishedTables.readCurated(root.resolve("warehouse"), "membership_intervals"));
   }
 
-  private static List<String> sortedMessages(Path root) {
-    return PublishedTables.readCuratedByDay(root.resolve("warehouse"), "messages").stream()
-        .map(Object::toString).sorted().toList();
-  }
 
   private static List<String> sortedRows(Path root, String table) {
-    return PublishedTables.read(root.resolve("warehouse"), table).stream().map(Object::toString).sorted().toList();
+    return PublishedTables.sorted(PublishedTables.read(root.resolve("warehouse"), table));
   }
 }

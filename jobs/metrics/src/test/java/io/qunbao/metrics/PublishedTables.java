@@ -52,6 +52,11 @@ final class PublishedTables {
         + "/*/*.parquet', hive_partitioning = true)");
   }
 
+  /** The rows as sorted strings, to compare two tables whatever order their files hold them in. */
+  static List<String> sorted(List<Map<String, Object>> rows) {
+    return rows.stream().map(Object::toString).sorted().toList();
+  }
+
   static List<Map<String, String>> expected(Path csv) {
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       List<Map<String, String>> rows = new ArrayList<>();

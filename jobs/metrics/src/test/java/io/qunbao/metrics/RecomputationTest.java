@@ -107,11 +107,10 @@ class RecomputationTest extends LocalSparkTest {
   }
 
   private static List<String> sortedCuratedByDay(Path root) {
-    return PublishedTables.readCuratedByDay(root.resolve("warehouse"), TableSpec.MESSAGES).stream()
-        .map(Object::toString).sorted().toList();
+    return PublishedTables.sorted(PublishedTables.readCuratedByDay(root.resolve("warehouse"), TableSpec.MESSAGES));
   }
 
   private static List<String> sortedRows(Path root, String table) {
-    return PublishedTables.read(root.resolve("warehouse"), table).stream().map(Object::toString).sorted().toList();
+    return PublishedTables.sorted(PublishedTables.read(root.resolve("warehouse"), table));
   }
 }
