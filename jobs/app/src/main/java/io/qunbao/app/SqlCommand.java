@@ -104,7 +104,9 @@ final class SqlCommand implements Callable<Integer> {
     for (Map.Entry<String, org.apache.hadoop.fs.Path> table : tables.entrySet()) {
       if (fs.exists(table.getValue())) {
         String location = table.getValue().toString();
-        spark.read().option("basePath", location).parquet(location).createOrReplaceTempView(table.getKey());
+        // *.parquet: a rejects partition also holds rejects.jsonl, for people
+        spark.read().option("basePath", location).option("pathGlobFilter", "*.parquet").parquet(location)
+            .createOrReplaceTempView(table.getKey());
         present.put(table.getKey(), table.getValue());
       }
     }
