@@ -77,7 +77,7 @@ public final class SourceIngestion {
     try {
       Landing<T> landing = new Landing<>(reader, exportDate, config.zone(), started);
       try (BackgroundWriter<T> raw = new BackgroundWriter<>(
-              ParquetFiles.writer(new Path(stagedRaw, RAW_FILE), reader.prototype(),
+              () -> ParquetFiles.writer(new Path(stagedRaw, RAW_FILE), reader.prototype(),
                   reader.columnsWithoutDictionary(), storage.hadoop()),
               IngestSummary.stepName(source) + "-writer");
           RejectWriter rejects = new RejectWriter(source, stagedRejects, storage.hadoop())) {
