@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.StructType;
  * "Runs, late data and recomputation"). A nightly run recomputes every metric from the earliest of
  * <ul>
  *   <li>the first day the export partitions new since the last publication can change
- *       ({@code sql/recomputation/affected_from.sql});
+ *       ({@code sql/recomputation/affected_from.sql}, over {@code changed_listings.sql});
  *   <li>the first day some metric table has not published;
  * </ul>
  * and the values counted from purchases ({@link TableSpec#ORDER_DERIVED}) from a day that may be
@@ -123,6 +123,8 @@ final class AffectedDays {
       return new NewExportBounds(null, null);
     }
     spark.createDataFrame(partitions, NEW_EXPORTS).createOrReplaceTempView("new_exports");
+    // read by four parts of affected_from.sql, each with its own filter: one ranking of the listings, not four
+    cleaning.query("recomputation", "changed_listings").localCheckpoint(true).createOrReplaceTempView("changed_listings");
     java.sql.Date[] newChat = added.getOrDefault("chat", new TreeSet<>()).stream().map(java.sql.Date::valueOf)
         .toArray(java.sql.Date[]::new);
     Row bounds = cleaning.with("new_chat_exports", newChat).query("recomputation", "affected_from").first();

@@ -2,7 +2,8 @@
 -- and the first day whose order-derived values they can change (null: they change none).
 -- new_exports lists those partitions (source, export_date), :new_chat_exports the chat's export
 -- dates: export dates not read before (a re-ingested partition's earlier rows are unknown, so the
--- job recomputes everything then, without this model).
+-- job recomputes everything then, without this model). changed_listings (changed_listings.sql,
+-- materialized first) holds the groups and staff members whose listings they change.
 -- metrics.md, "Runs, late data and recomputation": late messages change old days, a refund the day
 -- of its purchase and the repurchase days after it, a purchase the cohorts of the window before it,
 -- a changed snapshot every day of the groups or people it changes. Every effect of a row lies on or
@@ -46,56 +47,6 @@ scan_bounds as (
     to_date(from_utc_timestamp(scans.scanned_at, :zone)) as bound
   from raw_scans as scans
   left join new_exports on new_exports.source = 'scans' and new_exports.export_date = scans.export_date
-),
-
--- cleaning rules 4 to 6: a group's attributes and a member's role are their latest listing in a
--- snapshot; they changed when the latest listing with the new snapshots differs from the latest one
--- without them. A group's dissolution is apart: it changes only what follows it.
-listings as (
-  select
-    'groups' as source, group_id as listed_id, export_date, source_file, source_line,
-    to_json(named_struct('type', group_type, 'owner', owner_id, 'created', created_at)) as attributes,
-    dissolved_at,
-    least(created_at, dissolved_at) as first_at
-  from raw_groups
-  union all
-  select 'staff', member_id, export_date, source_file, source_line, role, cast(null as timestamp),
-    cast(null as timestamp)
-  from raw_staff
-),
-
-ranked_listings as (
-  select
-    listings.*,
-    new_exports.export_date is not null as is_new,
-    row_number() over (
-      partition by listings.source, listings.listed_id
-      order by listings.export_date desc, listings.source_file desc, listings.source_line desc) as recency
-  from listings
-  left join new_exports on new_exports.source = listings.source and new_exports.export_date = listings.export_date
-),
-
-ranked_listings_before as (
-  select
-    *,
-    row_number() over (
-      partition by source, listed_id
-      order by export_date desc, source_file desc, source_line desc) as recency_before
-  from ranked_listings
-  where not is_new
-),
-
-changed_listings as (
-  select
-    coalesce(now.source, before.source) as source,
-    coalesce(now.listed_id, before.listed_id) as listed_id,
-    not (now.attributes <=> before.attributes) as attributes_changed,
-    to_date(from_utc_timestamp(least(now.first_at, before.first_at), :zone)) as bound,
-    to_date(from_utc_timestamp(least(now.dissolved_at, before.dissolved_at), :zone)) as dissolved_day
-  from (select * from ranked_listings where recency = 1) as now
-  full outer join (select * from ranked_listings_before where recency_before = 1) as before
-    on before.source = now.source and before.listed_id = now.listed_id
-  where not (now.attributes <=> before.attributes) or not (now.dissolved_at <=> before.dissolved_at)
 ),
 
 changed_groups as (
