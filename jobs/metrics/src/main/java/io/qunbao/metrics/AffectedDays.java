@@ -124,7 +124,7 @@ final class AffectedDays {
     }
     spark.createDataFrame(partitions, NEW_EXPORTS).createOrReplaceTempView("new_exports");
     // read by four parts of affected_from.sql, each with its own filter: one ranking of the listings, not four
-    cleaning.query("recomputation", "changed_listings").localCheckpoint(true).createOrReplaceTempView("changed_listings");
+    cleaning.materialize("recomputation", "changed_listings");
     java.sql.Date[] newChat = added.getOrDefault("chat", new TreeSet<>()).stream().map(java.sql.Date::valueOf)
         .toArray(java.sql.Date[]::new);
     Row bounds = cleaning.with("new_chat_exports", newChat).query("recomputation", "affected_from").first();

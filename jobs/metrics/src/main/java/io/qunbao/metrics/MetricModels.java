@@ -170,13 +170,13 @@ final class MetricModels {
   }
 
   /**
-   * Registers the model as its materialized rows (eager {@code localCheckpoint}). The blocks are
-   * freed by Spark's context cleaner once the run drops its references: no state outlives a run.
+   * {@link SqlModels#materialize}, with the Spark jobs named after the model. The blocks are freed by
+   * Spark's context cleaner once the run drops its references: no state outlives a run.
    */
   private static void materialize(SqlModels sql, String family, String name) {
     // names the Spark jobs (UI, event log) after the model rather than the call site
     sql.describeJobs("model " + family + "/" + name);
-    sql.query(family, name).localCheckpoint(true).createOrReplaceTempView(name);
+    sql.materialize(family, name);
   }
 
   /** Registers a model that is also a curated table as its staged Parquet, read back ({@link StagedCurated}). */

@@ -37,6 +37,15 @@ final class SqlModels {
     return model;
   }
 
+  /**
+   * Registers {@code family/name.sql} as the view {@code name}, computed now and kept on the executors
+   * ({@code localCheckpoint}): for a model that several later ones read, which would otherwise each
+   * compute it again.
+   */
+  void materialize(String family, String name) {
+    query(family, name).localCheckpoint(true).createOrReplaceTempView(name);
+  }
+
   /** Runs {@code family/name.sql} without registering it. */
   Dataset<Row> query(String family, String name) {
     return spark.sql(text(family + "/" + name + ".sql"), parameters);

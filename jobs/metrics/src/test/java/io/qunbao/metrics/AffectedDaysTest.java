@@ -193,7 +193,6 @@ class AffectedDaysTest extends LocalSparkTest {
     return PublishedTables.sorted(PublishedTables.readCurated(root.resolve("warehouse"), "membership_intervals"));
   }
 
-
   private static List<String> sortedRows(Path root, String table) {
     return PublishedTables.sorted(PublishedTables.read(root.resolve("warehouse"), table));
   }
