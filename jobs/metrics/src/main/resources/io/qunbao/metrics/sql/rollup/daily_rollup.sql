@@ -5,33 +5,29 @@
 -- counts add up; members come from member_counts. On the days of order_days before :from_day only
 -- the purchase facts are recomputed and the other counts are the published ones (carried_activity).
 -- Each fact is first reduced to one row per person (with how many events and what amount), per group
--- and then per type, so every count is a plain count or sum: several count(distinct …) in one
+-- and per type, so every count is a plain count or sum: several count(distinct …) in one
 -- aggregation would make Spark copy each fact once per distinct count. The facts are shuffled once,
--- by (dt, group_type, person_id): both reductions group by a superset of those keys, so each runs
+-- by (dt, group_type, person_id): the reduction groups by a superset of those keys, so it runs
 -- where its rows already are, and the final counts shuffle only partial sums (on tier M, three
 -- shuffles of 21, 20 and 42M rows become one of the facts).
 with facts as (
   select * from daily_facts distribute by dt, group_type, person_id
 ),
 
-per_group as (
-  select dt, group_type, group_id, fact, person_id, count(*) as events, sum(amount) as amount
-  from facts
-  group by dt, group_type, group_id, fact, person_id
-),
-
--- each person's row per group, and once more for the whole type (group_id null), in one pass over
--- per_group: a union of the two levels would reduce the facts twice
+-- each person's row per group, and once more for the whole type (group_id null), in one reduction
+-- of the facts: Spark plans every reduction as a partial and a final hash aggregation, which here
+-- both hold every key, so reducing per group first and then both levels again built four maps of
+-- the people's rows where this builds two (BENCHMARKS.md, "Seventh round")
 people as (
   select dt, group_type, scope.group_id, scope.is_type_level, fact, person_id,
-    sum(events) as events, sum(amount) as amount
+    count(*) as events, sum(amount) as amount
   from (
     select
       *,
       explode(array(
         named_struct('group_id', group_id, 'is_type_level', false),
         named_struct('group_id', cast(null as string), 'is_type_level', true))) as scope
-    from per_group
+    from facts
   ) as scoped
   group by dt, group_type, scope.group_id, scope.is_type_level, fact, person_id
 ),
