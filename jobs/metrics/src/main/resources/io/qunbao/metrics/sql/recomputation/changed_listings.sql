@@ -37,15 +37,19 @@ ranked_listings_before as (
       order by export_date desc, source_file desc, source_line desc) as recency_before
   from ranked_listings
   where not is_new
+),
+
+final as (
+  select
+    coalesce(now.source, before.source) as source,
+    coalesce(now.listed_id, before.listed_id) as listed_id,
+    not (now.attributes <=> before.attributes) as attributes_changed,
+    to_date(from_utc_timestamp(least(now.first_at, before.first_at), :zone)) as bound,
+    to_date(from_utc_timestamp(least(now.dissolved_at, before.dissolved_at), :zone)) as dissolved_day
+  from (select * from ranked_listings where recency = 1) as now
+  full outer join (select * from ranked_listings_before where recency_before = 1) as before
+    on before.source = now.source and before.listed_id = now.listed_id
+  where not (now.attributes <=> before.attributes) or not (now.dissolved_at <=> before.dissolved_at)
 )
 
-select
-  coalesce(now.source, before.source) as source,
-  coalesce(now.listed_id, before.listed_id) as listed_id,
-  not (now.attributes <=> before.attributes) as attributes_changed,
-  to_date(from_utc_timestamp(least(now.first_at, before.first_at), :zone)) as bound,
-  to_date(from_utc_timestamp(least(now.dissolved_at, before.dissolved_at), :zone)) as dissolved_day
-from (select * from ranked_listings where recency = 1) as now
-full outer join (select * from ranked_listings_before where recency_before = 1) as before
-  on before.source = now.source and before.listed_id = now.listed_id
-where not (now.attributes <=> before.attributes) or not (now.dissolved_at <=> before.dissolved_at)
+select * from final
