@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The nightly job with inbox and warehouse on S3 (S3Proxy on 127.0.0.1), run by scripts/qunbao as a
  * scheduler would: with the store down it fails with one line and publishes nothing; the rerun after
  * the store is back publishes exactly what the same nightly publishes on local disk, landed rows
- * and metric tables alike.
+ * and metric tables alike; a table without rows on its days is published empty there too.
  */
 class NightlyOnS3IT {
   private static final String FIRST_DAY = "2026-10-01";
@@ -98,12 +98,50 @@ class NightlyOnS3IT {
     // then: it succeeded, and every partition published locally (raw, rejects, metrics) is
     // published on S3 with exactly the same rows
     assertThat(rerun.code()).as(rerun.output()).isZero();
+    assertPublishedAlike(local, warehouse);
+  }
+
+  @Test
+  void aTableWithoutRowsOnAnyDayItPublishesIsPublishedEmptyOnS3() throws Exception {
+    // given: the example inbox without its scans, so channel_daily (the scan funnel, per live code)
+    // has no row on any day; on S3 its write is skipped (the magic committer cannot commit a
+    // partitioned write of no rows, S3SparkCommitIT) and its days are published empty
+    Path inbox = tmp.resolve("inbox-without-scans");
+    copyExcept(SpecExample.inbox(), inbox, "scans");
+    String s3Warehouse = "s3a://" + BUCKET + "/warehouse-without-scans";
+    Path s3Config = Files.writeString(tmp.resolve("s3-without-scans.yml"), "inbox: s3a://" + BUCKET + "/inbox-without-scans\n"
+        + "reports: " + tmp.resolve("reports-s3-without-scans") + "\n"
+        + "work-dir: " + tmp.resolve("work-s3-without-scans") + "\n"
+        + S3Configs.yaml(s3, s3Warehouse));
+    upload(store.storage(), inbox, Storage.resolve(new ConfigLoader().load(s3Config).inbox()));
+    Path local = tmp.resolve("local-warehouse-without-scans");
+    Path localConfig = Files.writeString(tmp.resolve("local-without-scans.yml"), "inbox: " + inbox + "\n"
+        + "warehouse: " + local + "\nreports: " + tmp.resolve("reports-local-without-scans")
+        + "\nwork-dir: " + tmp.resolve("work-local-without-scans")
+        + "\n" + S3Configs.SMALL_SPARK + "  conf:\n" + S3Configs.SMALL_SPARK_CONF);
+
+    // when: the nightly of the first day runs on local disk and on S3
+    assertThat(QunbaoCli.execute("--config", localConfig.toString(), "nightly", "--date", FIRST_DAY)).isZero();
+    Run onS3 = qunbao(s3Config, "nightly", FIRST_DAY);
+
+    // then: it succeeded, channel_daily's day is published on S3 with no file, and every partition
+    // published locally is published on S3 with the same rows
+    assertThat(onS3.code()).as(onS3.output()).isZero();
+    Warehouse warehouse = new Warehouse(new org.apache.hadoop.fs.Path(s3Warehouse));
+    org.apache.hadoop.fs.Path channelDay = new org.apache.hadoop.fs.Path(warehouse.metricsTable("channel_daily"), "dt=" + FIRST_DAY);
+    assertThat(store.publisher().isPublished(channelDay)).isTrue();
+    assertThat(store.publisher().published(channelDay).files()).isEmpty();
+    assertPublishedAlike(local, warehouse);
+  }
+
+  /** Every partition published under the local warehouse is published under {@code onS3} with the same rows. */
+  private static void assertPublishedAlike(Path local, Warehouse onS3) throws IOException {
     List<String> partitions = publishedPartitions(local);
     assertThat(partitions).anyMatch(p -> p.startsWith("metrics/")).anyMatch(p -> p.startsWith("raw/"));
     for (String partition : partitions) {
-      org.apache.hadoop.fs.Path onS3 = new org.apache.hadoop.fs.Path(warehouse.root(), partition);
-      assertThat(publisher.isPublished(onS3)).as(partition).isTrue();
-      assertThat(rowsOf(store.download(onS3))).as(partition).isEqualTo(rowsOf(local.resolve(partition)));
+      org.apache.hadoop.fs.Path published = new org.apache.hadoop.fs.Path(onS3.root(), partition);
+      assertThat(store.publisher().isPublished(published)).as(partition).isTrue();
+      assertThat(rowsOf(store.download(published))).as(partition).isEqualTo(rowsOf(local.resolve(partition)));
     }
   }
 
@@ -127,6 +165,15 @@ class NightlyOnS3IT {
           .map(f -> warehouse.relativize(f.getParent()).toString())
           .filter(p -> !p.startsWith("_"))
           .sorted().toList();
+    }
+  }
+
+  private static void copyExcept(Path folder, Path target, String left) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).filter(f -> !folder.relativize(f).startsWith(left)).toList()) {
+        Files.createDirectories(target.resolve(folder.relativize(file).toString()).getParent());
+        Files.copy(file, target.resolve(folder.relativize(file).toString()));
+      }
     }
   }
 
