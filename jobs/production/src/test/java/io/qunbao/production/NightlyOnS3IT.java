@@ -168,11 +168,16 @@ class NightlyOnS3IT {
     }
   }
 
+  /** Copies {@code folder} to {@code target}, without its subfolder {@code left}. */
   private static void copyExcept(Path folder, Path target, String left) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.filter(Files::isRegularFile).filter(f -> !folder.relativize(f).startsWith(left)).toList()) {
-        Files.createDirectories(target.resolve(folder.relativize(file).toString()).getParent());
-        Files.copy(file, target.resolve(folder.relativize(file).toString()));
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path relative = folder.relativize(file);
+        if (!relative.startsWith(left)) {
+          Path copy = target.resolve(relative.toString());
+          Files.createDirectories(copy.getParent());
+          Files.copy(file, copy);
+        }
       }
     }
   }
