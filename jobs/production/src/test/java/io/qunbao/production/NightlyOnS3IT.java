@@ -55,18 +55,13 @@ class NightlyOnS3IT {
   @Test
   void theNightlyOnS3PublishesWhatItPublishesLocallyAndSurvivesAnOutage() throws Exception {
     // given: the example inbox uploaded to S3, and a config with inbox and warehouse there
-    Path s3Config = Files.writeString(tmp.resolve("s3.yml"), "inbox: s3a://" + BUCKET + "/inbox\n"
-        + "reports: " + tmp.resolve("reports-s3") + "\n"
-        + "work-dir: " + tmp.resolve("work-s3") + "\n"
-        + S3Configs.yaml(s3, "s3a://" + BUCKET + "/warehouse"));
+    Path s3Config = s3Config("");
     QunbaoConfig config = new ConfigLoader().load(s3Config);
     Storage storage = store.storage();
     upload(storage, SpecExample.inbox(), Storage.resolve(config.inbox()));
     // given: the reference, the same commands on local disk: ingest of 10-01, nightly of 10-02
+    Path localConfig = localConfig(SpecExample.inbox(), "");
     Path local = tmp.resolve("local-warehouse");
-    Path localConfig = Files.writeString(tmp.resolve("local.yml"), "inbox: " + SpecExample.inbox() + "\n"
-        + "warehouse: " + local + "\nreports: " + tmp.resolve("reports-local") + "\nwork-dir: " + tmp.resolve("work-local")
-        + "\n" + S3Configs.SMALL_SPARK + "  conf:\n" + S3Configs.SMALL_SPARK_CONF);
     assertThat(QunbaoCli.execute("--config", localConfig.toString(), "ingest", "--date", FIRST_DAY)).isZero();
     assertThat(QunbaoCli.execute("--config", localConfig.toString(), "nightly", "--date", RUN_DATE)).isZero();
 
@@ -108,17 +103,11 @@ class NightlyOnS3IT {
     // partitioned write of no rows, S3SparkCommitIT) and its days are published empty
     Path inbox = tmp.resolve("inbox-without-scans");
     copyExcept(SpecExample.inbox(), inbox, "scans");
-    String s3Warehouse = "s3a://" + BUCKET + "/warehouse-without-scans";
-    Path s3Config = Files.writeString(tmp.resolve("s3-without-scans.yml"), "inbox: s3a://" + BUCKET + "/inbox-without-scans\n"
-        + "reports: " + tmp.resolve("reports-s3-without-scans") + "\n"
-        + "work-dir: " + tmp.resolve("work-s3-without-scans") + "\n"
-        + S3Configs.yaml(s3, s3Warehouse));
-    upload(store.storage(), inbox, Storage.resolve(new ConfigLoader().load(s3Config).inbox()));
+    Path s3Config = s3Config("-without-scans");
+    QunbaoConfig config = new ConfigLoader().load(s3Config);
+    upload(store.storage(), inbox, Storage.resolve(config.inbox()));
+    Path localConfig = localConfig(inbox, "-without-scans");
     Path local = tmp.resolve("local-warehouse-without-scans");
-    Path localConfig = Files.writeString(tmp.resolve("local-without-scans.yml"), "inbox: " + inbox + "\n"
-        + "warehouse: " + local + "\nreports: " + tmp.resolve("reports-local-without-scans")
-        + "\nwork-dir: " + tmp.resolve("work-local-without-scans")
-        + "\n" + S3Configs.SMALL_SPARK + "  conf:\n" + S3Configs.SMALL_SPARK_CONF);
 
     // when: the nightly of the first day runs on local disk and on S3
     assertThat(QunbaoCli.execute("--config", localConfig.toString(), "nightly", "--date", FIRST_DAY)).isZero();
@@ -127,11 +116,30 @@ class NightlyOnS3IT {
     // then: it succeeded, channel_daily's day is published on S3 with no file, and every partition
     // published locally is published on S3 with the same rows
     assertThat(onS3.code()).as(onS3.output()).isZero();
-    Warehouse warehouse = new Warehouse(new org.apache.hadoop.fs.Path(s3Warehouse));
+    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
     org.apache.hadoop.fs.Path channelDay = new org.apache.hadoop.fs.Path(warehouse.metricsTable("channel_daily"), "dt=" + FIRST_DAY);
     assertThat(store.publisher().isPublished(channelDay)).isTrue();
     assertThat(store.publisher().published(channelDay).files()).isEmpty();
     assertPublishedAlike(local, warehouse);
+  }
+
+  /**
+   * A config with inbox and warehouse on S3 ({@code s3a://BUCKET/inbox<suffix>}, {@code
+   * …/warehouse<suffix>}), reports and work folder local.
+   */
+  private static Path s3Config(String suffix) throws IOException {
+    return Files.writeString(tmp.resolve("s3" + suffix + ".yml"), "inbox: s3a://" + BUCKET + "/inbox" + suffix + "\n"
+        + "reports: " + tmp.resolve("reports-s3" + suffix) + "\n"
+        + "work-dir: " + tmp.resolve("work-s3" + suffix) + "\n"
+        + S3Configs.yaml(s3, "s3a://" + BUCKET + "/warehouse" + suffix));
+  }
+
+  /** The reference: a config reading {@code inbox}, with everything on local disk (warehouse {@code local-warehouse<suffix>}). */
+  private static Path localConfig(Path inbox, String suffix) throws IOException {
+    return Files.writeString(tmp.resolve("local" + suffix + ".yml"), "inbox: " + inbox + "\n"
+        + "warehouse: " + tmp.resolve("local-warehouse" + suffix) + "\nreports: " + tmp.resolve("reports-local" + suffix)
+        + "\nwork-dir: " + tmp.resolve("work-local" + suffix)
+        + "\n" + S3Configs.SMALL_SPARK + "  conf:\n" + S3Configs.SMALL_SPARK_CONF);
   }
 
   /** Every partition published under the local warehouse is published under {@code onS3} with the same rows. */
