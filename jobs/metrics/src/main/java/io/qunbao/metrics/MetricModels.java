@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The model graph of one run, in dependency order, one place per metric family (each family's
@@ -27,8 +29,9 @@ import org.apache.spark.sql.SparkSession;
  * walk dozens of times and Catalyst spends minutes planning it.) They live as long as the run holds them.
  */
 final class MetricModels {
+  private static final Logger log = LoggerFactory.getLogger(MetricModels.class);
   /** The published tables whose counts the days that only purchases change keep ({@code published_<table>}). */
-  private static final List<String> CARRIED = List.of("group_daily", "type_daily");
+  private static final List<String> CARRIED = List.of("group_daily", "type_daily", "campaign_daily", "owner_daily");
   /** Where a walk that does not resume starts: before every day (the earliest date Spark holds). */
   private static final LocalDate EVERY_DAY = LocalDate.of(1, 1, 1);
 
@@ -129,14 +132,17 @@ final class MetricModels {
     }
     sql.register("cleaning", "computed_days");
     sql.register("cleaning", "order_days");
-    // membership
+    // membership; its members are counted per group, type, owner and campaign (a campaign's groups)
     stageCurated(sql, "membership", "membership_intervals");
+    materialize(sql, "campaigns", "campaign_groups");
+    sql.register("membership", "member_scopes");
     materialize(sql, "membership", "member_counts");
     sql.register("membership", "membership_facts");
     // reach and activity
     sql.register("reach_activity", "activity_facts");
     sql.register("reach_activity", "reach_facts");
     // referral
+    materialize(sql, "referral", "referred_joins");
     sql.register("referral", "referral_facts");
     sql.register("referral", "referrer_daily");
     // attribution and orders
@@ -148,6 +154,9 @@ final class MetricModels {
     materialize(sql, "scans", "scan_joins");
     sql.register("scans", "channel_daily");
     sql.register("scans", "scan_type_daily");
+    materialize(sql, "conversion", "first_joins_to_type");
+    sql.register("campaigns", "code_joiners");
+    materialize(sql, "conversion", "window_purchases");
     sql.register("conversion", "cohort_conversion");
     // rollups by group and by type, health
     sql.register("rollup", "daily_facts");
@@ -157,6 +166,25 @@ final class MetricModels {
     sql.register("rollup", "group_daily");
     sql.register("rollup", "type_daily");
     sql.register("health", "group_health");
+    // referral chains, live-code campaigns, group owners (metrics.md, "Beyond the core tables")
+    registerGenerations(sql);
+    sql.register("referral", "classified_referrals");
+    sql.register("referral", "referral_daily");
+    sql.register("campaigns", "campaign_daily");
+    sql.register("owners", "owner_daily");
+  }
+
+  /**
+   * Registers {@code generations}: every customer's generation, following the chains of first joins
+   * back in time by pointer jumping (generation_links.sql, generation_step.sql), so a chain n deep takes
+   * about log2(n) rounds of one join each.
+   */
+  private static void registerGenerations(SqlModels sql) {
+    materialize(sql, "referral", "first_joins");
+    sql.describeJobs("model referral/generation_step");
+    int rounds = sql.iterate("referral", "generation_chain", "generation_links", "generation_step", "ancestor_id is not null");
+    log.info("referral chains: generations resolved in {} rounds of pointer jumping", rounds);
+    materialize(sql, "referral", "generations");
   }
 
   /** The models of the cleaning phase: its parameters, without {@code :from_day}. */

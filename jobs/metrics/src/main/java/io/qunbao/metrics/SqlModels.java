@@ -15,6 +15,9 @@ import org.apache.spark.sql.SparkSession;
  * are bound by name ({@code :run_date}, {@code :zone}, …), never spliced into the text.
  */
 final class SqlModels {
+  /** More rounds than any pointer jumping needs: 2^64 links. */
+  private static final int MAX_ROUNDS = 64;
+
   private final SparkSession spark;
   private final Map<String, Object> parameters;
 
@@ -44,6 +47,23 @@ final class SqlModels {
    */
   void materialize(String family, String name) {
     query(family, name).localCheckpoint(true).createOrReplaceTempView(name);
+  }
+
+  /**
+   * Registers {@code family/start.sql} as the view {@code view}, then replaces it with {@code
+   * family/step.sql} (which reads {@code view}) until no row satisfies {@code pending}: a fixpoint, each
+   * round materialized so that the plans stay one round deep. Returns the rounds taken.
+   */
+  int iterate(String family, String view, String start, String step, String pending) {
+    query(family, start).localCheckpoint(true).createOrReplaceTempView(view);
+    int rounds = 0;
+    while (!spark.table(view).where(pending).isEmpty()) {
+      if (++rounds > MAX_ROUNDS) {
+        throw new IllegalStateException(family + "/" + step + " did not reach a fixpoint in " + MAX_ROUNDS + " rounds");
+      }
+      query(family, step).localCheckpoint(true).createOrReplaceTempView(view);
+    }
+    return rounds;
   }
 
   /** Runs {@code family/name.sql} without registering it. */

@@ -26,18 +26,22 @@ import org.apache.spark.sql.types.StructType;
 public record TableSpec(
     String table, String kind, String view, String spec, String grain, List<String> key, List<ColumnSpec> columns) {
 
-  public static final List<String> METRICS =
-      List.of("group_daily", "type_daily", "cohort_conversion", "channel_daily", "group_health");
+  public static final List<String> METRICS = List.of("group_daily", "type_daily", "cohort_conversion",
+      "channel_daily", "group_health", "referral_daily", "campaign_daily", "owner_daily");
   /** Metric tables Qunbao publishes beyond the spec's (docs/decisions.md): the report's referrer ranking. */
   public static final List<String> EXTRA_METRICS = List.of("referrer_daily");
   /** Every table published per {@code dt} partition. */
   public static final List<String> PUBLISHED_METRICS =
       java.util.stream.Stream.concat(METRICS.stream(), EXTRA_METRICS.stream()).toList();
   /**
-   * The metrics tables with values counted from purchases: a night whose new orders change an earlier
-   * day recomputes them on it, and keeps their other values as published ({@link MetricModels}).
+   * The metrics tables a night recomputes from the first day of the values counted from purchases: those
+   * with such values (a night whose new orders change an earlier day recomputes them on it, and keeps
+   * their other values as published, {@link MetricModels}), and referral_daily, whose rows turn final
+   * with the run date alone (that first day is never after the last run date).
    */
-  public static final List<String> ORDER_DERIVED = List.of("group_daily", "type_daily", "cohort_conversion");
+  public static final List<String> ORDER_DERIVED = List.of("group_daily", "type_daily", "cohort_conversion",
+      // referral chains, live-code campaigns, group owners (metrics.md, "Beyond the core tables")
+      "campaign_daily", "owner_daily", "referral_daily");
   /** The curated table kept by day ({@code dt} partitions), unlike the others, replaced whole. */
   public static final String MESSAGES = "messages";
   public static final List<String> CURATED = List.of(MESSAGES, "membership_intervals", "orders");

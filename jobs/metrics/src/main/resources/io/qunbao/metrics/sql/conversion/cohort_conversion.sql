@@ -1,40 +1,12 @@
 -- grain: one row per cohort: first-join day and group type
--- metrics.md, "Conversion (转化)": a customer's first join to type T is the earliest join_at of
--- their intervals in groups of T (tie: smallest group_id); they converted when any purchase of
--- theirs (attributed anywhere or not at all) has join_at <= paid_at < join_at + window × 24 h;
--- referred when that first join was explicit with a customer inviter other than themselves;
--- is_final = C + window_days <= R.
-with ranked_joins as (
-  select
-    *,
-    row_number() over (partition by member_id, group_type order by join_at, group_id) as join_rank
-  from membership_intervals
-),
-
-cohort as (
-  select
-    joins.join_day as dt,
-    joins.group_type,
-    joins.member_id,
-    joins.join_at,
-    joins.explicit_join
-      and joins.inviter_id is not null
-      and joins.inviter_id <> joins.member_id
-      and staff.member_id is null as referred
-  from ranked_joins as joins
-  left join staff_roles as staff on staff.member_id = joins.inviter_id
-  where joins.join_rank = 1 and joins.join_day >= :orders_from_day
-),
-
-in_window as (
-  select cohort.group_type, cohort.member_id, sum(purchases.amount) as gmv
-  from cohort
-  join purchases
-    on purchases.buyer_id = cohort.member_id
-   and purchases.paid_at >= cohort.join_at
-   and purchases.paid_at < cohort.join_at + make_dt_interval(:window_days)
-   and purchases.dt <= :run_date
-  group by cohort.group_type, cohort.member_id
+-- metrics.md, "Conversion (转化)": a customer's first join to type T (first_joins_to_type.sql) puts
+-- them in the cohort of its day; they converted when a purchase of theirs lies in the window it opens
+-- (window_purchases.sql); referred when that first join was a referred join; is_final =
+-- C + window_days <= R.
+with cohort as (
+  select join_day as dt, group_type, member_id, join_at, inviter_id is not null as referred
+  from first_joins_to_type
+  where join_day >= :orders_from_day
 ),
 
 final as (
@@ -51,8 +23,8 @@ final as (
     date_add(cohort.dt, :window_days) <= :run_date as is_final
   from cohort
   join order_days as days on days.dt = cohort.dt
-  left join in_window
-    on in_window.group_type = cohort.group_type and in_window.member_id = cohort.member_id
+  left join window_purchases as in_window
+    on in_window.member_id = cohort.member_id and in_window.join_at = cohort.join_at
   group by cohort.dt, cohort.group_type
 )
 

@@ -8,7 +8,7 @@
 with listings as (
   select
     'groups' as source, group_id as listed_id, export_date, source_file, source_line,
-    to_json(named_struct('type', group_type, 'owner', owner_id, 'created', created_at)) as attributes,
+    to_json(named_struct('type', group_type, 'owner', owner_id, 'created', created_at, 'capacity', capacity)) as attributes,
     dissolved_at,
     least(created_at, dissolved_at) as first_at
   from raw_groups

@@ -60,6 +60,7 @@ other_counts as (
     dt, group_type, group_id, is_type_level, members, 0L as joins, 0L as leaves, 0L as active_members,
     0L as messages, 0L as official_messages, 0L as reached_members, 0L as referred_joins, 0L as referrers
   from member_counts
+  where scope_kind in ('group', 'type')
   union all
   select * from carried_activity
 ),
