@@ -20,7 +20,9 @@ final class QualityChecks {
       "rates_within_bounds", "a rate outside [0, 1]",
       "reached_within_members", "reached_members above members",
       "gmv_reconciles", "purchases not attributed or counted as unattributed exactly once",
-      "type_counts_cover_groups", "a type count below its largest group's count");
+      "type_counts_cover_groups", "a type count below its largest group's count",
+      "referral_reconciles", "referral_daily not adding up to type_daily's referred joins",
+      "campaign_groups_within_groups", "a campaign with more new or full groups than groups");
 
   private final SqlModels sql;
 

@@ -17,7 +17,11 @@ import org.apache.spark.sql.SparkSession;
  */
 final class FamilyFixture {
   static final String CHAT = "export_date,msg_id,group_id,sender_id,sent_at,msg_type,inviter_id";
+  /** Chat with the live code of a member_join. */
+  static final String CODE_CHAT = CHAT + ",code_id";
   static final String GROUPS = "export_date,group_id,group_name,group_type,owner_id,created_at,dissolved_at";
+  /** A groups snapshot with the groups' capacity. */
+  static final String GROUPS_WITH_CAPACITY = "export_date,group_id,group_name,group_type,owner_id,created_at,capacity,dissolved_at";
   static final String STAFF = "export_date,member_id,role";
   static final String ORDERS = "export_date,order_id,buyer_id,paid_at,amount,status,group_id,updated_at";
   static final String SCANS = "export_date,scan_id,scanned_at,code_id,channel,scanner_id,group_id";
