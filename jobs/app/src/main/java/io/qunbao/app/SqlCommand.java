@@ -6,6 +6,7 @@ import io.qunbao.common.QunbaoException;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
+import io.qunbao.metrics.LandedTables;
 import io.qunbao.metrics.TableSpec;
 import io.qunbao.ingest.Sources;
 import java.io.BufferedReader;
@@ -34,8 +35,8 @@ import picocli.CommandLine.ParentCommand;
     name = "sql",
     mixinStandardHelpOptions = true,
     description = {
-        "Spark SQL over the warehouse with every table registered by name: the metric tables",
-        "(type_daily, group_daily, cohort_conversion, channel_daily, group_health, revisions), the curated",
+        "Spark SQL over the warehouse with every table registered by the name jobs/metrics/docs/tables.md",
+        "gives it: the metric tables (type_daily, group_daily, referral_daily, ..., revisions), the curated",
         "tables (curated_messages, curated_membership_intervals, curated_orders), the landed exports",
         "(raw_chat, raw_orders, raw_scans, raw_groups, raw_staff) and their rejects (rejects_chat, ...).",
         "With FILE, runs its statements (separated by ';' at a line end); without, opens a prompt."})
@@ -93,11 +94,11 @@ final class SqlCommand implements Callable<Integer> {
     }
     tables.put(TableSpec.REVISIONS, warehouse.metricsTable(TableSpec.REVISIONS));
     for (String table : TableSpec.CURATED) {
-      tables.put("curated_" + table, warehouse.curated(table));
+      tables.put(TableSpec.load(table).queryName(), warehouse.curated(table));
     }
     for (String source : Sources.NAMES) {
-      tables.put("raw_" + source, warehouse.rawTable(source));
-      tables.put("rejects_" + source, warehouse.rejectsTable(source));
+      tables.put(LandedTables.raw(source), warehouse.rawTable(source));
+      tables.put(LandedTables.rejects(source), warehouse.rejectsTable(source));
     }
     FileSystem fs = storage.fileSystem(warehouse.root());
     Map<String, org.apache.hadoop.fs.Path> present = new LinkedHashMap<>();

@@ -3,11 +3,6 @@ package io.qunbao.metrics;
 import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
-import io.qunbao.schema.raw.ChatMessage;
-import io.qunbao.schema.raw.Group;
-import io.qunbao.schema.raw.Order;
-import io.qunbao.schema.raw.Scan;
-import io.qunbao.schema.raw.Staff;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +24,7 @@ import org.apache.spark.sql.types.StructType;
  * files no manifest lists are leftovers). A source with no partition is an empty view.
  */
 final class RawInputs {
-  static final String EXPORT_DATE = "export_date";
-  /** The landed sources and their Avro contract. */
-  static final Map<String, Schema> SOURCES = Map.of(
-      "chat", ChatMessage.getClassSchema(),
-      "orders", Order.getClassSchema(),
-      "scans", Scan.getClassSchema(),
-      "groups", Group.getClassSchema(),
-      "staff", Staff.getClassSchema());
+  static final String EXPORT_DATE = LandedTables.EXPORT_DATE;
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -53,7 +41,7 @@ final class RawInputs {
   /** Registers the five views; returns the export partitions read, with their published versions. */
   LandedExports register(LocalDate runDate) {
     Map<String, SortedMap<LocalDate, String>> read = new TreeMap<>();
-    for (Map.Entry<String, Schema> source : SOURCES.entrySet()) {
+    for (Map.Entry<String, Schema> source : LandedTables.SOURCES.entrySet()) {
       SortedMap<LocalDate, String> versions = new TreeMap<>();
       List<String> files = new ArrayList<>();
       for (LocalDate exportDate : PublishedPartitions.dates(storage, publisher, warehouse.rawTable(source.getKey()), EXPORT_DATE)) {
@@ -69,7 +57,7 @@ final class RawInputs {
           : spark.read().schema(schema)
               .option("basePath", warehouse.rawTable(source.getKey()).toString())
               .parquet(files.toArray(String[]::new));
-      rows.createOrReplaceTempView("raw_" + source.getKey());
+      rows.createOrReplaceTempView(LandedTables.raw(source.getKey()));
       read.put(source.getKey(), versions);
     }
     return new LandedExports(read);

@@ -29,23 +29,30 @@ public final class TableDocs {
         .append("<!-- generated from jobs/metrics/src/main/resources/io/qunbao/metrics/tables/*.yml by TableDocs; do not edit -->\n\n")
         .append("Metrics tables live under `<warehouse>/metrics/<table>/dt=YYYY-MM-DD/`, curated tables under\n")
         .append("`<warehouse>/curated/<table>/` (`messages` by day: `<warehouse>/curated/messages/dt=YYYY-MM-DD/`),\n")
-        .append("revisions under `<warehouse>/metrics/revisions/run_date=YYYY-MM-DD/`.\n")
+        .append("revisions under `<warehouse>/metrics/revisions/run_date=YYYY-MM-DD/`, the landed exports under\n")
+        .append("`<warehouse>/raw/<source>/export_date=YYYY-MM-DD/` and their rejected rows under `<warehouse>/rejects/`.\n")
+        .append("Each heading is the name `scripts/qunbao sql` registers the table under.\n")
         .append("Only partitions with a `_SUCCESS` file are complete. Query them, for example, with DuckDB:\n\n")
         .append("```sql\nselect * from read_parquet('work/warehouse/metrics/type_daily/*/*.parquet', hive_partitioning = true)\n")
         .append("where group_type = 'traffic' order by dt;\n```\n\n")
         .append("or with Spark SQL:\n\n```sql\nselect * from parquet.`work/warehouse/metrics/type_daily` where dt >= '2026-10-01';\n```\n\n");
     for (TableSpec table : allTables()) {
-      md.append("## ").append(table.table()).append(" (").append(table.kind()).append(")\n\n")
+      md.append("## ").append(table.queryName()).append(" (").append(table.kind()).append(")\n\n")
           .append("Grain: ").append(table.grain()).append(". Key: `").append(String.join("`, `", table.key()))
           .append("`. Definition: ").append(table.spec()).append(".\n\n")
           .append("| column | type | meaning |\n|---|---|---|\n");
       for (TableSpec.ColumnSpec column : table.columns()) {
-        md.append("| `").append(column.name()).append("` | ").append(column.type()).append(" | ")
-            .append(column.doc().replace("|", "\\|")).append(" |\n");
+        row(md, column.name(), column.type(), column.doc());
       }
       md.append('\n');
     }
+    md.append(LandedTables.render());
     return md.toString();
+  }
+
+  /** One column of a table's section. */
+  static void row(StringBuilder md, String column, String type, String doc) {
+    md.append("| `").append(column).append("` | ").append(type).append(" | ").append(doc.replace("|", "\\|")).append(" |\n");
   }
 
   /** Writes the doc to {@code args[0]} (default {@code jobs/metrics/docs/tables.md}). */

@@ -71,6 +71,14 @@ public record TableSpec(
     }
   }
 
+  /**
+   * The name {@code qunbao sql} registers the table under and the analysts' doc heads it with: a
+   * curated table's is prefixed, as the landed tables' are ({@link LandedTables}).
+   */
+  public String queryName() {
+    return "curated".equals(kind) ? "curated_" + table : table;
+  }
+
   public String viewName() {
     return view == null ? table : view;
   }

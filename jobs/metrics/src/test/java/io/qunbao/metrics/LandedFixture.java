@@ -44,7 +44,7 @@ final class LandedFixture {
 
   /** Lands the exports of the worked example whose export date passes {@code exportDates}. */
   void landExample(Predicate<LocalDate> exportDates) {
-    for (String source : RawInputs.SOURCES.keySet()) {
+    for (String source : LandedTables.SOURCES.keySet()) {
       try (InputStream in = LandedFixture.class.getResourceAsStream("/example-landed/" + source + ".csv")) {
         String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
         String[] rows = Arrays.stream(lines).skip(1)
@@ -66,7 +66,7 @@ final class LandedFixture {
     lines.addAll(List.of(rows));
     Dataset<Row> text = spark.read().option("header", "true").option("multiLine", "true")
         .csv(spark.createDataset(lines, Encoders.STRING()));
-    StructType schema = AvroSchemas.structType(RawInputs.SOURCES.get(source));
+    StructType schema = AvroSchemas.structType(LandedTables.SOURCES.get(source));
     List<String> given = List.of(text.columns());
     List<Column> columns = new ArrayList<>();
     for (StructField field : schema.fields()) {

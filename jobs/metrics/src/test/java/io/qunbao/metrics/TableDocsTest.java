@@ -27,6 +27,18 @@ class TableDocsTest {
   }
 
   @Test
+  void everyTableIsHeadedByTheNameQunbaoSqlRegistersItUnder() {
+    // the metric tables and revisions by their own names, the curated ones prefixed like the landed ones
+    assertThat(TableDocs.render().lines().filter(line -> line.startsWith("## ")).map(line -> line.substring(3)))
+        .containsExactly("group_daily (metrics)", "type_daily (metrics)", "cohort_conversion (metrics)",
+            "channel_daily (metrics)", "group_health (metrics)", "referral_daily (metrics)", "campaign_daily (metrics)",
+            "owner_daily (metrics)", "referrer_daily (metrics)", "curated_messages (curated)",
+            "curated_membership_intervals (curated)", "curated_orders (curated)", "revisions (revisions)",
+            "raw_chat (landed)", "raw_orders (landed)", "raw_scans (landed)", "raw_groups (landed)", "raw_staff (landed)",
+            "rejects_chat, rejects_orders, rejects_scans, rejects_groups, rejects_staff (rejects)");
+  }
+
+  @Test
   void everyMetricsTableHasTheSpecKeyColumnsFirstAndDtAsItsPartition() {
     for (String table : TableSpec.METRICS) {
       TableSpec spec = TableSpec.load(table);
