@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 /** One group chat and its state as the simulation runs. */
 final class Group {
+  private static final int RECENT_JOINERS = 20;
   /** Someone who will join at {@code time}: a live-code scanner, an invitee, a link follower. */
   record Join(long time, int customer, String scene, String inviterId, String codeId) {}
 
@@ -37,8 +38,8 @@ final class Group {
   /** A later snapshot lists the group under this type from {@link #retypeDay} on (ops reclassified it). */
   GroupType retype;
   int retypeDay = -1;
-  /** Members routed here by the live code so far (it switches to the next group at 200). */
-  int codeJoins;
+  /** The latest joiners, newest last: new members are the keenest to invite their friends. */
+  final List<Integer> recentJoiners = new ArrayList<>();
 
   final Members present = new Members();
   final List<Integer> buyers = new ArrayList<>();
@@ -68,6 +69,22 @@ final class Group {
 
   int capacity() {
     return type.capacity();
+  }
+
+  /** Scanners the live code routed here who have not come yet (joins are decided at the scan). */
+  int pendingCodeJoins;
+
+  /** As many customers present as the group holds: nobody else can join. */
+  boolean isFull() {
+    return present.size() >= capacity();
+  }
+
+  /** Remembers a joiner among the latest {@code RECENT_JOINERS}. */
+  void joined(int customer) {
+    recentJoiners.add(customer);
+    if (recentJoiners.size() > RECENT_JOINERS) {
+      recentJoiners.remove(0);
+    }
   }
 
   boolean dissolvedBy(long time) {

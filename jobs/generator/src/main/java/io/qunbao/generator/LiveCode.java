@@ -6,12 +6,16 @@ import java.util.function.LongFunction;
 
 /**
  * A live code (活码) of one campaign: every scan of it, or of a personal fission poster made from it,
- * is routed to the current group of its pool; when {@link #SWITCH_AT} scanners have joined that group
- * the code switches to a new one (a WeChat group QR code stops working at 200 members). A pool has a
- * size limit: once it is used up the code has expired and further scans go nowhere.
+ * is routed to the current group of its pool until the customers present there and the scanners on
+ * their way reach {@link #SWITCH_AT} (a WeChat group QR code stops working at 200 members) and a few
+ * more ({@link #OVERBOOKED}: some scanners come hours later, after some members left); then the code
+ * switches to a new group and never goes back. So a group fills to its capacity, and the last
+ * scanners routed to it may find it full. A pool has a size limit: once it is used up the code has
+ * expired and further scans go nowhere.
  */
 final class LiveCode {
   static final int SWITCH_AT = 200;
+  static final int OVERBOOKED = 20;
 
   /** A member with a personal poster: friends who scan it are routed by the same code, as their invitees. */
   static final class Promoter {
@@ -59,7 +63,8 @@ final class LiveCode {
    */
   Group route(long time, LongFunction<Group> openGroup) {
     Group current = pool.isEmpty() ? null : pool.get(pool.size() - 1);
-    if (current == null || current.codeJoins >= SWITCH_AT || current.dissolvedBy(time)) {
+    if (current == null || current.present.size() + current.pendingCodeJoins >= SWITCH_AT + OVERBOOKED
+        || current.dissolvedBy(time)) {
       if (pool.size() >= maxGroups) {
         return null;
       }

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -27,6 +29,8 @@ final class World {
   private static final double LOST_JOIN_EVENT = 0.015;
   /** Chance that a member who came by a live code gets a personal fission poster. */
   private static final double PROMOTER_CHANCE = 0.12;
+  /** Chance that a member who left comes back to the group a few days later, re-invited or by a link. */
+  private static final double REJOIN_CHANCE = 0.15;
   private static final double MEMBERS_OF_A_TYPICAL_GROUP = 150;
   private static final String[] CHANNELS = {"store", "ad-moments", "official-account", "package-insert",
       "live-stream", "poster", ""};
@@ -198,7 +202,7 @@ final class World {
   /**
    * The day's scans of a live code and of the personal posters made from it, in time order, each routed
    * to the pool's current group; a scanner who will join is counted there at once, so the code switches
-   * after exactly 200 joins.
+   * when the group is about to be full ({@link LiveCode}).
    */
   private void scanDay(LiveCode code, LocalDate day, DayExports out) {
     long dayStart = clock.startOf(day);
@@ -250,7 +254,7 @@ final class World {
     String channel = promoter == null ? code.channel : POSTER_CHANNEL;
     String inviterId = promoter == null ? null : customers.id(promoter.customer);
     if (joins) {
-      group.codeJoins++;
+      group.pendingCodeJoins++;
       group.expectJoin(new Group.Join(time + joinDelay(), customer, "qrcode", inviterId, codeId));
     }
     out.scan(new ScanRow(nextScanId(), time, codeId, channel, scannerId, inviterId, group.id));
@@ -331,21 +335,32 @@ final class World {
     n = addTimes(timeline, n, purchases, PURCHASE, Clock.CUSTOMER_HOURS, day, dayStart, r);
     Arrays.sort(timeline);
 
+    // leaves decided by today's joins that fall today, walked in time order among the other events
+    PriorityQueue<Group.Leave> leavesToday = new PriorityQueue<>(Comparator.comparingLong(Group.Leave::time));
     for (long event : timeline) {
       long time = dayStart + (event >>> 32);
       if (time < group.createdAt || (group.dissolvedAt >= 0 && time > group.dissolvedAt)) {
         continue;
       }
+      while (!leavesToday.isEmpty() && leavesToday.peek().time() < time) {
+        leave(group, leavesToday.poll(), out);
+      }
       int kind = (int) ((event >>> 28) & 0xF);
       int index = (int) (event & 0x0FFF_FFFF);
       switch (kind) {
-        case JOIN -> join(group, joins.get(index), out);
+        case JOIN -> join(group, joins.get(index), out, leavesToday, dayEnd);
         case LEAVE -> leave(group, leaves.get(index), out);
         case CUSTOMER_MESSAGE -> customerMessage(group, time, out);
         case OFFICIAL_MESSAGE -> staffMessage(group, Draw.oneOf(group.officials, r), time, OFFICIAL_TEXTS, out);
         case VOICE_MESSAGE -> staffMessage(group, Draw.oneOf(group.voices, r), time, VOICE_TEXTS, out);
         case PURCHASE -> purchase(group, time);
         default -> throw new IllegalStateException("event kind " + kind);
+      }
+    }
+    while (!leavesToday.isEmpty()) {
+      Group.Leave leave = leavesToday.poll();
+      if (group.dissolvedAt < 0 || leave.time() <= group.dissolvedAt) {
+        leave(group, leave, out);
       }
     }
   }
@@ -375,7 +390,7 @@ final class World {
       long time = clock.randomTime(day, Clock.CUSTOMER_HOURS, r);
       int customer = customers.size() > 50 && Draw.chance(r, 0.4) ? customers.any(r) : customers.add(r);
       double how = r.nextDouble();
-      String memberInviter = group.present.isEmpty() ? null : customers.id(group.present.any(r));
+      String memberInviter = memberInviter(group, r);
       if (how < 0.35 && memberInviter != null) {
         joins.add(new Group.Join(time, customer, "invite", memberInviter, null));
       } else if (how < 0.55) {
@@ -389,13 +404,35 @@ final class World {
     joins.sort((a, b) -> Long.compare(a.time(), b.time()));
   }
 
-  private void join(Group group, Group.Join join, DayExports out) {
+  /**
+   * A present member who invites: half the time one of the latest joiners still there (new members
+   * bring their friends, so referral chains grow generations deep), else anyone; null in an empty group.
+   */
+  private String memberInviter(Group group, SplittableRandom r) {
+    if (group.present.isEmpty()) {
+      return null;
+    }
+    if (!group.recentJoiners.isEmpty() && Draw.chance(r, 0.5)) {
+      int recent = Draw.oneOf(group.recentJoiners, r);
+      if (group.present.contains(recent)) {
+        return customers.id(recent);
+      }
+    }
+    return customers.id(group.present.any(r));
+  }
+
+  /** A join; a leave it decides that falls before {@code dayEnd} goes to {@code leavesToday}. */
+  private void join(Group group, Group.Join join, DayExports out, PriorityQueue<Group.Leave> leavesToday, long dayEnd) {
     SplittableRandom r = group.random;
     boolean routedByCode = group.liveCode != null;
-    if (group.present.contains(join.customer()) || (!routedByCode && group.present.size() >= group.capacity())) {
+    if (routedByCode && "qrcode".equals(join.scene())) {
+      group.pendingCodeJoins--;
+    }
+    if (group.present.contains(join.customer()) || group.isFull()) {
       return;
     }
     group.present.add(join.customer());
+    group.joined(join.customer());
     String memberId = customers.id(join.customer());
     if (!Draw.chance(r, LOST_JOIN_EVENT)) {
       out.chat(ChatRow.join(nextMessageId(), group.id, memberId, join.time(), out.chatForm(r), clock,
@@ -403,7 +440,12 @@ final class World {
     }
     if (Draw.chance(r, group.type.leaveWithin24h())) {
       long stay = Math.min(DAY - 1, 60 + Draw.exponentialSeconds(3 * HOUR, r));
-      group.expectLeave(new Group.Leave(join.time() + stay, join.customer()));
+      Group.Leave leave = new Group.Leave(join.time() + stay, join.customer());
+      if (leave.time() < dayEnd) {
+        leavesToday.add(leave);
+      } else {
+        group.expectLeave(leave);
+      }
     } else if (Draw.chance(r, 0.06)) {
       group.expectLeave(new Group.Leave(join.time() + DAY + r.nextLong(19 * DAY), join.customer()));
     }
@@ -427,11 +469,20 @@ final class World {
     }
   }
 
+  /**
+   * A member leaves; some come back a day to a week later, re-invited by a member (a referral that is no
+   * new person for the group's type) or by an invite link.
+   */
   private void leave(Group group, Group.Leave leave, DayExports out) {
     if (group.present.remove(leave.customer())) {
       SplittableRandom r = group.random;
       out.chat(ChatRow.leave(nextMessageId(), group.id, customers.id(leave.customer()), leave.time(),
           out.chatForm(r), clock, Draw.chance(r, 0.9) ? "self" : "removed"), leave.time());
+      if (Draw.chance(r, REJOIN_CHANCE)) {
+        long time = leave.time() + DAY + r.nextLong(6 * DAY);
+        String inviter = group.present.isEmpty() || Draw.chance(r, 0.4) ? null : customers.id(group.present.any(r));
+        group.expectJoin(new Group.Join(time, leave.customer(), inviter == null ? "link" : "invite", inviter, null));
+      }
     }
   }
 
