@@ -180,11 +180,13 @@ final class MetricModels {
    * about log2(n) rounds of one join each.
    */
   private static void registerGenerations(SqlModels sql) {
+    long start = System.nanoTime();
     materialize(sql, "referral", "first_joins");
     sql.describeJobs("model referral/generation_step");
     int rounds = sql.iterate("referral", "generation_chain", "generation_links", "generation_step", "ancestor_id is not null");
-    log.info("referral chains: generations resolved in {} rounds of pointer jumping", rounds);
     materialize(sql, "referral", "generations");
+    log.info("referral chains: generations resolved in {} rounds of pointer jumping, {} ms", rounds,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /** The models of the cleaning phase: its parameters, without {@code :from_day}. */

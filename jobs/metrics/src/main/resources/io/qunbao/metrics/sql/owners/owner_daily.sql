@@ -19,6 +19,7 @@ people as (
     facts.dt, owner_groups.owner_id, facts.fact, facts.person_id, count(*) as events, sum(facts.amount) as amount
   from daily_facts as facts
   join owner_groups on owner_groups.dt = facts.dt and owner_groups.group_id = facts.group_id
+  where facts.fact in ('join', 'leave', 'message', 'official_message', 'reached', 'order')
   group by facts.dt, owner_groups.owner_id, facts.fact, facts.person_id
 ),
 
