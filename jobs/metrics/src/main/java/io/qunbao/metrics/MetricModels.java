@@ -165,7 +165,8 @@ final class MetricModels {
     materialize(sql, "rollup", "daily_rollup");
     sql.register("rollup", "group_daily");
     sql.register("rollup", "type_daily");
-    sql.register("health", "group_health");
+    // read by the owners' rows too
+    materialize(sql, "health", "group_health");
     // referral chains, live-code campaigns, group owners (metrics.md, "Beyond the core tables")
     registerGenerations(sql);
     sql.register("referral", "classified_referrals");

@@ -4,15 +4,16 @@
 -- net_referred_joins / members, members as in type_daily; is_final = D + 1 <= R.
 -- Computed whole on the days of order_days, which reach back to the last run date at least: a day
 -- turns final with the run date alone, and members of the days before :from_day come as published
--- through type_daily (rollup/carried_activity.sql).
+-- (rollup/carried_activity.sql).
 with referrals as (
   select referrals.*
   from classified_referrals as referrals
   join order_days as days on days.dt = referrals.dt
 ),
 
+-- members as type_daily counts them (the type rows of daily_rollup)
 members as (
-  select dt, group_type, members from type_daily where group_type is not null
+  select dt, group_type, members from daily_rollup where is_type_level and group_type is not null
 ),
 
 counted as (
