@@ -129,7 +129,7 @@ public final class MetricsJob {
       for (Row row : changes.select("table_name", TableSpec.DT).distinct().collectAsList()) {
         toPublish.get(row.getString(0)).add(row.getDate(1).toLocalDate());
       }
-      Dataset<Row> revisions = RevisionDiff.revisions(changes, compared, runDate, revisionsSpec)
+      Dataset<Row> revisions = RevisionDiff.revisions(changes, compared, runDate, RecomputationState.lastRunDate(storage, warehouse), revisionsSpec)
           .persist(StorageLevel.MEMORY_AND_DISK());
       for (Row row : revisions.groupBy("table_name").count().collectAsList()) {
         revisionCounts.put(row.getString(0), row.getLong(1));

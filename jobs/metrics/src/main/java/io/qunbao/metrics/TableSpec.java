@@ -1,11 +1,13 @@
 package io.qunbao.metrics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -22,9 +24,11 @@ import org.apache.spark.sql.types.StructType;
  *
  * @param kind metrics (published per {@code dt} partition), curated (replaced whole) or revisions
  * @param view the temp view that computes it; the table name when absent
+ * @param provisional the published values that may still change as designed; none when absent
  */
 public record TableSpec(
-    String table, String kind, String view, String spec, String grain, List<String> key, List<ColumnSpec> columns) {
+    String table, String kind, String view, String spec, String grain, List<String> key, List<ColumnSpec> columns,
+    Provisional provisional) {
 
   public static final List<String> METRICS =
       List.of("group_daily", "type_daily", "cohort_conversion", "channel_daily", "group_health");
@@ -52,6 +56,41 @@ public record TableSpec(
     }
   }
 
+  /**
+   * The values of a table that are published before they are final (metrics.md: a cohort until
+   * {@code is_final}, the last published day's scan joins): a later run changing one of them is the
+   * number maturing as designed, not a restatement ({@link RevisionDiff}). In the table's yml, e.g.
+   * {@code provisional: {while-not: is_final, columns: [converted]}} or
+   * {@code provisional: {last-published-day: [scan_joins]}}.
+   *
+   * @param whileNot         a boolean column: the values of a row published with it false were provisional
+   * @param columns          those values; every value column when absent (the flag itself always)
+   * @param lastPublishedDay columns provisional on the day that was the last published one at the previous run
+   */
+  public record Provisional(
+      @JsonProperty("while-not") String whileNot,
+      List<String> columns,
+      @JsonProperty("last-published-day") List<String> lastPublishedDay) {
+
+    /** Whether {@code column} of a row published with {@link #whileNot} false was provisional. */
+    boolean whileNotFinal(String column) {
+      return whileNot != null && (columns == null || columns.contains(column) || column.equals(whileNot));
+    }
+
+    /** Whether {@code column} of the previous run's last published day was provisional. */
+    boolean onLastPublishedDay(String column) {
+      return lastPublishedDay != null && lastPublishedDay.contains(column);
+    }
+
+    List<String> namedColumns() {
+      List<String> named = new ArrayList<>();
+      if (whileNot != null) named.add(whileNot);
+      if (columns != null) named.addAll(columns);
+      if (lastPublishedDay != null) named.addAll(lastPublishedDay);
+      return named;
+    }
+  }
+
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -61,7 +100,13 @@ public record TableSpec(
       if (in == null) {
         throw new IllegalStateException("no table spec " + resource);
       }
-      return YAML.readValue(in, TableSpec.class);
+      TableSpec spec = YAML.readValue(in, TableSpec.class);
+      List<String> unknown = spec.provisional() == null ? List.of()
+          : spec.provisional().namedColumns().stream().filter(c -> !spec.valueColumns().contains(c)).toList();
+      if (!unknown.isEmpty()) {
+        throw new IllegalStateException("table spec " + resource + ": provisional names " + unknown + ", not value columns of the table");
+      }
+      return spec;
     } catch (IOException e) {
       throw new UncheckedIOException("table spec " + resource + " unreadable", e);
     }
