@@ -49,7 +49,37 @@ public record QunbaoConfig(
   /** Spring Batch metadata: empty url = H2 file database under work-dir. */
   public record JobRepository(String url, String username, String password) {}
 
-  public record Report(String language, String targets) {}
+  /**
+   * The daily report: its language, the targets and purposes files (empty = none / the bundled
+   * purposes), the address people open reports at (for the digest; empty = the report's path), and
+   * the rules that judge its numbers (reports/README.md).
+   *
+   * @param minDenominator a number over fewer members, joiners or buyers is never flagged
+   * @param minScanners    live codes (and campaigns) with fewer scanners on the day are not ranked
+   */
+  public record Report(
+      String language,
+      String targets,
+      String purposes,
+      String publicUrl,
+      int minDenominator,
+      int minScanners,
+      Baseline baseline,
+      Restatements restatements) {}
+
+  /**
+   * A headline number's usual band: the median of the type's {@code days} days before, plus and
+   * minus {@code band} robust standard deviations (1.4826 × the median absolute deviation); no
+   * flag with fewer than {@code minDays} days of history.
+   */
+  public record Baseline(int days, int minDays, double band) {}
+
+  /**
+   * The restatements of the last {@code runs} runs are summarized; one is material when a headline
+   * metric moved by at least {@code materialPoints} percentage points (rates) or by at least
+   * {@code materialShare} of its first published value (counts, GMV, k-factor).
+   */
+  public record Restatements(int runs, double materialPoints, double materialShare) {}
 
   /** s3a settings for S3-compatible stores; empty keys fall back to the standard AWS provider chain. */
   public record S3(String endpoint, boolean pathStyleAccess, String accessKey, String secretKey, String region) {}

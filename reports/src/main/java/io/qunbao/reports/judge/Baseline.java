@@ -1,0 +1,39 @@
+package io.qunbao.reports.judge;
+
+import io.qunbao.common.config.QunbaoConfig;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A headline number's usual band, from the same group type's own recent history: the median of
+ * the days before, plus and minus {@code band} robust standard deviations (1.4826 × the median
+ * absolute deviation, which a single odd day does not widen the way a standard deviation is).
+ *
+ * @param days how many days of history it was computed from
+ */
+public record Baseline(double median, double low, double high, int days) {
+  /** The median absolute deviation times this estimates the standard deviation of normal data. */
+  static final double MAD_TO_SIGMA = 1.4826;
+
+  /** The band of {@code history} (nulls left out); empty with fewer than {@code rule.minDays()} values. */
+  public static Optional<Baseline> of(List<Double> history, QunbaoConfig.Baseline rule) {
+    List<Double> values = history.stream().filter(v -> v != null && !v.isNaN()).sorted().toList();
+    if (values.size() < rule.minDays()) {
+      return Optional.empty();
+    }
+    double median = median(values);
+    double mad = median(values.stream().map(v -> Math.abs(v - median)).sorted().toList());
+    double half = rule.band() * MAD_TO_SIGMA * mad;
+    return Optional.of(new Baseline(median, median - half, median + half, values.size()));
+  }
+
+  /** Where {@code value} lies: above, below or inside the band (the band's edges are inside). */
+  public int compare(double value) {
+    return value > high ? 1 : value < low ? -1 : 0;
+  }
+
+  private static double median(List<Double> sorted) {
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}
