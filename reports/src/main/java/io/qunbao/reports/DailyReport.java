@@ -101,7 +101,7 @@ public final class DailyReport {
       replace(storage, local, day);
       writeIndex(storage, reports, messages, templates, font);
       log.info("report {}: {} group types, {} restated values ({} material), {} dying groups, written to {} in {} ms", date,
-          assessment.types().size(), assessment.restatements().all().size(), assessment.restatements().material().size(),
+          assessment.types().size(), assessment.restatements().all().size(), assessment.restatements().materialByRow().size(),
           data.quietGroups().stream().filter(g -> g.status() == GroupStatus.DYING).count(), day, (System.nanoTime() - start) / 1_000_000);
       return new org.apache.hadoop.fs.Path(day, PAGE);
     } catch (IOException e) {

@@ -69,8 +69,8 @@ class ReportPdfTest {
       cells++;
     }
     // 4 types × 7 card metrics (value and usual band) + 4 × 5 funnel cells + 3 ranked codes × 2 + 10
-    // referrers + 4 dying groups × 2 + 3 material restatements × 2 + 7 runs
-    assertThat(cells).isEqualTo(4 * 7 * 2 + 4 * 5 + 3 * 2 + 10 + 4 * 2 + 3 * 2 + 7);
+    // referrers + 4 dying groups × 2 + 3 rows of material restatements + 7 runs
+    assertThat(cells).isEqualTo(4 * 7 * 2 + 4 * 5 + 3 * 2 + 10 + 4 * 2 + 3 + 7);
   }
 
   @Test

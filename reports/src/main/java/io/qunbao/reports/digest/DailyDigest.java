@@ -3,6 +3,7 @@ package io.qunbao.reports.digest;
 import io.qunbao.reports.format.ReportFormat;
 import io.qunbao.reports.i18n.Messages;
 import io.qunbao.reports.judge.DayAssessment;
+import io.qunbao.reports.judge.Flag;
 import io.qunbao.reports.judge.Judge;
 import io.qunbao.reports.judge.MetricJudgement;
 import io.qunbao.reports.judge.TypeJudgement;
@@ -45,7 +46,7 @@ public final class DailyDigest {
     long dying = data.quietGroups().stream().filter(g -> g.status() == GroupStatus.DYING).count();
     long members = data.quietGroups().stream().filter(g -> g.status() == GroupStatus.DYING).mapToLong(g -> g.health().members()).sum();
     long concern = assessment.types().stream().filter(t -> t.verdict() == TypeJudgement.Verdict.CONCERN).count();
-    head.add("> " + messages.format("digest.summary", format.count(concern), format.count((long) assessment.restatements().material().size()),
+    head.add("> " + messages.format("digest.summary", format.count(concern), format.count((long) assessment.restatements().materialByRow().size()),
         format.count((long) data.runs().size()), format.count(dying), format.count(members)));
     String link = reportLink.startsWith("http://") || reportLink.startsWith("https://")
         ? "[" + messages.get("digest.link") + "](" + reportLink + ")"
@@ -75,7 +76,7 @@ public final class DailyDigest {
       }
       String part = messages.get("metric." + m.metric().column()) + " " + value;
       if (m.flag().isFlagged()) {
-        String arrow = m.flag() == io.qunbao.reports.judge.Flag.ABOVE ? "▲" : "▼";
+        String arrow = m.flag() == Flag.ABOVE ? "▲" : "▼";
         String colour = m.isBadFlag() ? "warning" : "info";
         part += " <font color=\"" + colour + "\">" + arrow + "</font> "
             + messages.format("baseline.usual", format.band(m.metric(), m.baseline().orElseThrow().low(), m.baseline().orElseThrow().high()));

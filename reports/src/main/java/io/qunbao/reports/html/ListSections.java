@@ -10,6 +10,7 @@ import io.qunbao.reports.i18n.GroupTypes;
 import io.qunbao.reports.i18n.Messages;
 import io.qunbao.reports.judge.ChannelRanking;
 import io.qunbao.reports.judge.ChannelRanking.RankedChannel;
+import io.qunbao.reports.judge.MaterialRestatement;
 import io.qunbao.reports.judge.Restatements;
 import io.qunbao.reports.lists.CappedList;
 import io.qunbao.reports.lists.FullList;
@@ -20,13 +21,17 @@ import io.qunbao.reports.purpose.Purpose;
 import io.qunbao.reports.purpose.Purpose.GroupStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The lists of the page, each capped with its full list as a CSV beside the report: material
@@ -55,19 +60,25 @@ final class ListSections {
 
   /** The material restatements, largest first; the CSV lists every restated value of the runs. */
   Section materialRestatements(Restatements restatements) {
-    List<Column> columns = columns("restatement.day", "card.type", "card.metric", "#restatement.first", "#restatement.now", "restatement.run");
+    List<Column> columns = columns("restatement.day", "card.type", "restatement.changes", "restatement.run");
     FullList csv = new FullList(RESTATEMENTS_CSV,
         headers("restatement.run", "restatement.table", "restatement.day", "restatement.key", "restatement.column",
             "restatement.old", "restatement.new", "restatement.material"),
         restatements.all().stream().map(r -> List.of(r.runDate().toString(), r.table(), r.day().toString(), String.valueOf(r.key()),
             r.column(), nullable(r.oldValue()), nullable(r.newValue()), restatements.isMaterial(r) ? "1" : "0")).toList());
-    return capped("material", "restatements.material", columns, restatements.material(), m -> {
-      String key = m.day() + "/" + (m.type() == null ? "unattributed" : m.type()) + "/" + m.metric().column();
-      String day = m.metric().table().equals("cohort_conversion")
-          ? messages.format("restatement.cohortDay", format.shortDate(m.day())) : format.shortDate(m.day());
-      return List.of(Cell.text(day), Cell.text(messages.groupType(m.type())), Cell.text(messages.get("metric." + m.metric().column())),
-          Cell.number(format.stored(m.metric(), m.first()), "restated", key, "first"),
-          Cell.number(format.stored(m.metric(), m.now()), "restated", key, "now"), Cell.text(format.shortDate(m.lastRun())));
+    return capped("material", "restatements.material", columns, restatements.materialByRow(), row -> {
+      MaterialRestatement first = row.get(0);
+      String table = first.metric().table();
+      String key = first.day() + "/" + (first.type() == null ? "unattributed" : first.type()) + "/" + table;
+      String day = table.equals("cohort_conversion")
+          ? messages.format("restatement.cohortDay", format.shortDate(first.day())) : format.shortDate(first.day());
+      String changes = row.stream()
+          .map(m -> messages.format("restatement.change", messages.get("metric." + m.metric().column()),
+              format.stored(m.metric(), m.first()), format.stored(m.metric(), m.now())))
+          .collect(Collectors.joining(messages.get("restatement.separator")));
+      LocalDate lastRun = row.stream().map(MaterialRestatement::lastRun).max(LocalDate::compareTo).orElseThrow();
+      return List.of(Cell.text(day), Cell.text(messages.groupType(first.type())),
+          new Cell(changes, false, "restated", key, "changes"), Cell.text(format.shortDate(lastRun)));
     }, csv, messages.format("restatements.materialNote", format.percent(settings.report().restatements().materialPoints() / 100),
         format.percent(settings.report().restatements().materialShare())), messages.get("restatements.noneMaterial"), "restatements.moreMaterial");
   }
@@ -92,7 +103,7 @@ final class ListSections {
         .sorted(Comparator.comparing(QuietGroup::status).thenComparing(byMembers)).toList();
     FullList csv = new FullList(DYING_CSV,
         headers("dead.status", "dead.group", "dead.name", "dead.ownerId", "dead.ownerName", "card.type", "dead.age", "metric.members", "dead.active7d"),
-        all.stream().map(g -> List.of(messages.get("status." + g.status().name().toLowerCase(java.util.Locale.ROOT)),
+        all.stream().map(g -> List.of(messages.get("status." + g.status().name().toLowerCase(Locale.ROOT)),
             g.health().groupId(), nullable(g.groupName()), nullable(g.ownerId()), nullable(g.ownerName()),
             messages.groupType(g.health().type()), String.valueOf(g.health().ageDays()), String.valueOf(g.health().members()),
             String.valueOf(g.health().active7d()))).toList());
@@ -161,9 +172,9 @@ final class ListSections {
     List<Referrer> sorted = referrers.stream()
         .sorted(Comparator.comparingLong(Referrer::referredJoins).reversed().thenComparing(Referrer::referrerId)).toList();
     FullList csv = new FullList(REFERRERS_CSV, headers("channels.rank", "referrers.id", "card.type", "metric.referred_joins"),
-        java.util.stream.IntStream.range(0, sorted.size()).mapToObj(i -> List.of(String.valueOf(i + 1), sorted.get(i).referrerId(),
+        IntStream.range(0, sorted.size()).mapToObj(i -> List.of(String.valueOf(i + 1), sorted.get(i).referrerId(),
             messages.groupType(sorted.get(i).type()), String.valueOf(sorted.get(i).referredJoins()))).toList());
-    List<Integer> ranks = java.util.stream.IntStream.range(0, sorted.size()).boxed().toList();
+    List<Integer> ranks = IntStream.range(0, sorted.size()).boxed().toList();
     return capped("referrers", "referrers.title", columns("#channels.rank", "referrers.id", "card.type", "#metric.referred_joins"), ranks,
         i -> List.of(Cell.number(String.valueOf(i + 1)), Cell.text(sorted.get(i).referrerId()), Cell.text(messages.groupType(sorted.get(i).type())),
             Cell.number(format.count(sorted.get(i).referredJoins()), "referrer", sorted.get(i).referrerId(), "referred_joins")),
@@ -193,11 +204,11 @@ final class ListSections {
   }
 
   private List<String> headers(String... keys) {
-    return java.util.Arrays.stream(keys).map(messages::get).toList();
+    return Arrays.stream(keys).map(messages::get).toList();
   }
 
   /** "12-03, 12-05 … 12-09 (+3)": the restated days, at most a few named. */
-  private String days(java.util.SortedSet<LocalDate> days) {
+  private String days(SortedSet<LocalDate> days) {
     List<String> named = days.stream().limit(6).map(format::shortDate).toList();
     String text = String.join(", ", named);
     return days.size() > named.size() ? text + " " + messages.format("restatements.moreDays", days.size() - named.size()) : text;

@@ -100,7 +100,7 @@ public final class ReportPage {
   private String headlineSummary() {
     long dying = data.quietGroups().stream().filter(g -> g.status() == GroupStatus.DYING).count();
     long members = data.quietGroups().stream().filter(g -> g.status() == GroupStatus.DYING).mapToLong(g -> g.health().members()).sum();
-    return messages.format("headline.summary", format.count((long) assessment.restatements().material().size()),
+    return messages.format("headline.summary", format.count((long) assessment.restatements().materialByRow().size()),
         format.count((long) data.runs().size()), format.count(dying), format.count(members));
   }
 

@@ -27,6 +27,14 @@ public record Baseline(double median, double low, double high, int days) {
     return Optional.of(new Baseline(median, median - half, median + half, values.size()));
   }
 
+  /**
+   * The band cut to the values the metric can take (a share lies in 0 … 1, a count from 0): a band
+   * reaching past them says nothing more, and would print as an impossible 110%.
+   */
+  public Baseline within(double min, double max) {
+    return new Baseline(median, Math.max(low, min), Math.min(high, max), days);
+  }
+
   /** Where {@code value} lies: above, below or inside the band (the band's edges are inside). */
   public int compare(double value) {
     return value > high ? 1 : value < low ? -1 : 0;

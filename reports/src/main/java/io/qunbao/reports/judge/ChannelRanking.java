@@ -3,6 +3,7 @@ package io.qunbao.reports.judge;
 import io.qunbao.reports.model.ChannelDay;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Live codes ranked fairly: a code with fewer than {@code minScanners} scanners on the day is not
@@ -27,7 +28,7 @@ public final class ChannelRanking {
         .sorted(order)
         .toList();
     List<RankedChannel> eligible = sorted.stream().filter(c -> c.channel().scanners() >= minScanners).toList();
-    this.ranked = java.util.stream.IntStream.range(0, eligible.size())
+    this.ranked = IntStream.range(0, eligible.size())
         .mapToObj(i -> new RankedChannel(i + 1, eligible.get(i).channel(), eligible.get(i).lowerBound())).toList();
     this.unranked = sorted.stream().filter(c -> c.channel().scanners() < minScanners).toList();
   }

@@ -72,7 +72,8 @@ public final class Judge {
       history = IntStream.rangeClosed(1, days)
           .mapToObj(k -> data.typeDay(today.day().minusDays(k), type).map(t -> metric.observe(t).value()).orElse(null)).toList();
     }
-    Optional<Baseline> baseline = Baseline.of(history, settings.report().baseline());
+    double highest = metric.unit() == HeadlineMetric.Unit.RATE ? 1 : Double.MAX_VALUE;
+    Optional<Baseline> baseline = Baseline.of(history, settings.report().baseline()).map(b -> b.within(0, highest));
     Optional<Target> target = settings.targets().of(type, metric.column());
     Double value = now.map(Observation::value).orElse(null);
     return new MetricJudgement(metric, primary, now, day, baseline, flag(now, baseline), target,

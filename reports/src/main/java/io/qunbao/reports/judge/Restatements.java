@@ -69,6 +69,21 @@ public final class Restatements {
     return material;
   }
 
+  /**
+   * The material restatements by the row they restate (a type's day, or its cohort), the row with
+   * the largest first; within a row, in the order of the headline metrics. One event (a refund, a
+   * snapshot that retyped a day's groups) restates several metrics of a row: it is one line.
+   */
+  public List<List<MaterialRestatement>> materialByRow() {
+    Map<String, List<MaterialRestatement>> rows = new LinkedHashMap<>();
+    for (MaterialRestatement m : material) {
+      rows.computeIfAbsent(m.metric().table() + "|" + m.day() + "|" + m.type(), k -> new ArrayList<>()).add(m);
+    }
+    return rows.values().stream()
+        .map(row -> row.stream().sorted(Comparator.comparing(MaterialRestatement::metric)).toList())
+        .toList();
+  }
+
   /** Whether {@code revision} belongs to a material restatement. */
   public boolean isMaterial(Revision revision) {
     return materialChains.contains(chain(revision));
