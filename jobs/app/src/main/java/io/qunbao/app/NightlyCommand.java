@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
     sortOptions = false,
     description = {
         "The nightly job for run date D: ingest D's exports (steps ingestChat .. ingestStaff), republish",
-        "every metric partition they change (publishMetrics), render D's report (renderReport).",
+        "every metric partition they change (publishMetrics), render D's report (renderReport), and send",
+        "its digest to the chat robot of alerts.webhook-url when one is set (sendDigest).",
         "A night that failed resumes at its failed step when run again; a night that completed is not",
         "done again unless --force."})
 final class NightlyCommand implements Callable<Integer> {

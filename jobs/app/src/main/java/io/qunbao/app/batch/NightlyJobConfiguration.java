@@ -1,6 +1,7 @@
 package io.qunbao.app.batch;
 
 import io.qunbao.app.spark.MetricsRunner;
+import io.qunbao.common.alert.WebhookAlerter;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.ingest.IngestTasklet;
 import io.qunbao.metrics.Scope;
@@ -23,7 +24,8 @@ import org.springframework.context.annotation.Import;
 /**
  * Job {@code nightly} (parameter {@code exportDate} = the run date R): the five ingest steps of
  * {@link IngestJobConfiguration}, then {@code publishMetrics} (republishes the metric partitions
- * the new exports changed, spec "Runs, late data and recomputation"), then {@code renderReport}.
+ * the new exports changed, spec "Runs, late data and recomputation"), then {@code renderReport}, then
+ * {@code sendDigest} (the day's digest to the chat robot, when one is configured).
  * Each step is restartable: a rerun of a failed night skips the steps that completed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -58,12 +60,30 @@ public class NightlyJobConfiguration {
         .build();
   }
 
+  /**
+   * The night's digest to the chat robot of {@code alerts.webhook-url}, when one is set: the sign
+   * that the night ran, with what its report says. A robot that cannot be reached is logged and
+   * does not fail the night, which has published everything by now.
+   */
+  @Bean
+  public Step sendDigest(JobRepository repository, QunbaoConfig config) {
+    return new StepBuilder("sendDigest", repository)
+        .tasklet((contribution, chunk) -> {
+          LocalDate date = runDate(chunk);
+          WebhookAlerter.fromConfig(config).ifPresentOrElse(
+              robot -> DailyReport.digest(config, date).ifPresent(digest -> robot.send(digest, "daily digest of " + date)),
+              () -> log.info("sendDigest {}: no alerts.webhook-url, no digest sent", date));
+          return RepeatStatus.FINISHED;
+        }, new ResourcelessTransactionManager())
+        .build();
+  }
+
   @Bean
   public Job nightlyJob(JobRepository repository, Step ingestChat, Step ingestOrders, Step ingestScans,
-      Step ingestGroups, Step ingestStaff, Step publishMetrics, Step renderReport) {
+      Step ingestGroups, Step ingestStaff, Step publishMetrics, Step renderReport, Step sendDigest) {
     return new JobBuilder(JOB_NAME, repository)
         .start(ingestChat).next(ingestOrders).next(ingestScans).next(ingestGroups).next(ingestStaff)
-        .next(publishMetrics).next(renderReport)
+        .next(publishMetrics).next(renderReport).next(sendDigest)
         .build();
   }
 
