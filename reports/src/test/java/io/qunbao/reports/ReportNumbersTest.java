@@ -215,9 +215,11 @@ class ReportNumbersTest {
 
   @Test
   void eachHeadlineNumberIsComparedWithItsTypesOwnUsualBand() {
-    // Given each type's last 28 days before the report day, read back: the band is the median ± 3 ×
-    // 1.4826 × the median absolute deviation; a value outside it is flagged, one over fewer than 30
-    // people never is
+    // Given each type's last 28 days before the report day, read back: the band is the median ± 3
+    // standard deviations, the larger of 1.4826 × the median absolute deviation and chance's (a
+    // rate's binomial one over today's n, a count's Poisson one, the k-factor's joins' Poisson over
+    // n; none for money; a median of 0 taken as one event); a value outside it is flagged, one over
+    // fewer than 30 people never is
     Map<String, String> cells = cells(historyPage, "data-type");
     String typeDaily = "read_parquet('" + history + "/warehouse/metrics/type_daily/*/*.parquet', hive_partitioning = true)";
     Map<String, String> metrics = Map.of(
@@ -240,10 +242,20 @@ class ReportNumbersTest {
       for (Map<String, Object> row : rows) {
         String type = (String) row.get("group_type");
         double value = (Double) row.get("value");
-        double half = 3 * 1.4826 * (Double) row.get("mad");
-        double low = (Double) row.get("med") - half;
+        double med = (Double) row.get("med");
+        double n = Math.max(1, (Long) row.get("denominator"));
+        boolean isRate = metric.getKey().endsWith("rate") || metric.getKey().endsWith("_30d");
+        double p = Math.min(Math.max(med, 1 / n), 1 - 1 / n);
+        double chance = switch (metric.getKey()) {
+          case "members" -> Math.sqrt(Math.max(med, 1));
+          case "gmv" -> 0;
+          case "k_factor" -> Math.sqrt(Math.max(med, 1 / n) / n);
+          default -> Math.sqrt(p * (1 - p) / n);
+        };
+        double half = 3 * Math.max(1.4826 * (Double) row.get("mad"), chance);
+        double low = med - half;
         // a share's band ends at 100%: a rate cannot leave it upwards
-        double high = Math.min((Double) row.get("med") + half, metric.getKey().endsWith("rate") || metric.getKey().endsWith("_30d") ? 1 : Double.MAX_VALUE);
+        double high = Math.min(med + half, isRate ? 1 : Double.MAX_VALUE);
         String expected;
         if ((Long) row.get("denominator") < 30) {
           expected = "too few to flag";

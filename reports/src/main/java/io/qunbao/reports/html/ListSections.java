@@ -78,7 +78,7 @@ final class ListSections {
           .collect(Collectors.joining(messages.get("restatement.separator")));
       LocalDate lastRun = row.stream().map(MaterialRestatement::lastRun).max(LocalDate::compareTo).orElseThrow();
       return List.of(Cell.text(day), Cell.text(messages.groupType(first.type())),
-          new Cell(changes, false, "restated", key, "changes"), Cell.text(format.shortDate(lastRun)));
+          Cell.wrapping(changes, "restated", key, "changes"), Cell.text(format.shortDate(lastRun)));
     }, csv, messages.format("restatements.materialNote", format.percent(settings.report().restatements().materialPoints() / 100),
         format.percent(settings.report().restatements().materialShare())), messages.get("restatements.noneMaterial"), "restatements.moreMaterial");
   }

@@ -66,19 +66,24 @@ public final class Views {
 
   /**
    * A table cell; {@code dataName}/{@code dataKey}/{@code metric} (when not empty) become
-   * {@code data-<name>="<key>" data-metric="<metric>"}, e.g. {@code data-code="poster-a"}.
+   * {@code data-<name>="<key>" data-metric="<metric>"}, e.g. {@code data-code="poster-a"}. List cells
+   * keep to one line, except a {@code wraps} one (a long text the others make room for).
    */
-  public record Cell(String text, boolean numeric, String dataName, String dataKey, String metric) {
+  public record Cell(String text, boolean numeric, boolean wraps, String dataName, String dataKey, String metric) {
     public static Cell text(String text) {
-      return new Cell(text, false, "", "", "");
+      return new Cell(text, false, false, "", "", "");
     }
 
     public static Cell number(String text) {
-      return new Cell(text, true, "", "", "");
+      return new Cell(text, true, false, "", "", "");
     }
 
     public static Cell number(String text, String dataName, String dataKey, String metric) {
-      return new Cell(text, true, dataName, dataKey, metric);
+      return new Cell(text, true, false, dataName, dataKey, metric);
+    }
+
+    public static Cell wrapping(String text, String dataName, String dataKey, String metric) {
+      return new Cell(text, false, true, dataName, dataKey, metric);
     }
   }
 }

@@ -3,11 +3,14 @@ package io.qunbao.reports.judge;
 import io.qunbao.common.config.QunbaoConfig;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A headline number's usual band, from the same group type's own recent history: the median of
- * the days before, plus and minus {@code band} robust standard deviations (1.4826 × the median
- * absolute deviation, which a single odd day does not widen the way a standard deviation is).
+ * the days before, plus and minus {@code band} standard deviations. The standard deviation is the
+ * larger of the history's robust one (1.4826 × the median absolute deviation, which a single odd
+ * day does not widen the way a plain standard deviation is) and the one chance alone gives a number
+ * of its size (so a history of flat zeros does not flag the first 2 leaves as unusual).
  *
  * @param days how many days of history it was computed from
  */
@@ -15,15 +18,18 @@ public record Baseline(double median, double low, double high, int days) {
   /** The median absolute deviation times this estimates the standard deviation of normal data. */
   static final double MAD_TO_SIGMA = 1.4826;
 
-  /** The band of {@code history} (nulls left out); empty with fewer than {@code rule.minDays()} values. */
-  public static Optional<Baseline> of(List<Double> history, QunbaoConfig.Baseline rule) {
+  /**
+   * The band of {@code history} (nulls left out); empty with fewer than {@code rule.minDays()}
+   * values. {@code chance}: the median → the standard deviation chance alone gives around it.
+   */
+  public static Optional<Baseline> of(List<Double> history, QunbaoConfig.Baseline rule, DoubleUnaryOperator chance) {
     List<Double> values = history.stream().filter(v -> v != null && !v.isNaN()).sorted().toList();
     if (values.size() < rule.minDays()) {
       return Optional.empty();
     }
     double median = median(values);
     double mad = median(values.stream().map(v -> Math.abs(v - median)).sorted().toList());
-    double half = rule.band() * MAD_TO_SIGMA * mad;
+    double half = rule.band() * Math.max(MAD_TO_SIGMA * mad, chance.applyAsDouble(median));
     return Optional.of(new Baseline(median, median - half, median + half, values.size()));
   }
 

@@ -73,11 +73,32 @@ public final class Judge {
           .mapToObj(k -> data.typeDay(today.day().minusDays(k), type).map(t -> metric.observe(t).value()).orElse(null)).toList();
     }
     double highest = metric.unit() == HeadlineMetric.Unit.RATE ? 1 : Double.MAX_VALUE;
-    Optional<Baseline> baseline = Baseline.of(history, settings.report().baseline()).map(b -> b.within(0, highest));
+    Long denominator = now.map(Observation::denominator).orElse(null);
+    Optional<Baseline> baseline = Baseline.of(history, settings.report().baseline(), median -> chance(metric, median, denominator))
+        .map(b -> b.within(0, highest));
     Optional<Target> target = settings.targets().of(type, metric.column());
     Double value = now.map(Observation::value).orElse(null);
     return new MetricJudgement(metric, primary, now, day, baseline, flag(now, baseline), target,
         target.map(t -> t.hit(value)).orElse(null));
+  }
+
+  /**
+   * The standard deviation chance alone gives a value of {@code metric} around {@code median}:
+   * binomial for a rate over today's {@code denominator} people, Poisson for a count, and for the
+   * k-factor (joins per member) its joins' Poisson over the members; money has none. A median of 0
+   * is taken as one event, so a history of zeros still has a width.
+   */
+  static double chance(HeadlineMetric metric, double median, Long denominator) {
+    double n = denominator == null || denominator < 1 ? 1 : denominator;
+    return switch (metric.unit()) {
+      case RATE -> {
+        double p = Math.min(Math.max(median, 1 / n), 1 - 1 / n);
+        yield Math.sqrt(Math.max(p * (1 - p), 0) / n);
+      }
+      case RATIO -> Math.sqrt(Math.max(median, 1 / n) / n);
+      case COUNT -> Math.sqrt(Math.max(median, 1));
+      case MONEY -> 0;
+    };
   }
 
   private Flag flag(Optional<Observation> now, Optional<Baseline> baseline) {
