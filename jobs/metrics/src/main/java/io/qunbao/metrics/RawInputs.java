@@ -3,6 +3,7 @@ package io.qunbao.metrics;
 import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
+import io.qunbao.metrics.recomputation.LandedExports;
 import io.qunbao.schema.raw.ChatMessage;
 import io.qunbao.schema.raw.Group;
 import io.qunbao.schema.raw.Order;
@@ -29,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
  * files no manifest lists are leftovers). A source with no partition is an empty view.
  */
 final class RawInputs {
-  static final String EXPORT_DATE = "export_date";
+  static final String EXPORT_DATE = LandedExports.EXPORT_DATE;
   /** The landed sources and their Avro contract. */
   static final Map<String, Schema> SOURCES = Map.of(
       "chat", ChatMessage.getClassSchema(),

@@ -3,8 +3,6 @@ package io.qunbao.metrics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,18 +55,10 @@ final class RevisionDiff {
     return changes;
   }
 
-  /** Of {@code changes} of several tables, those to days already published, as revisions rows. */
-  static Dataset<Row> revisions(Dataset<Row> changes, Map<String, Set<LocalDate>> publishedDays, LocalDate runDate,
-      TableSpec revisionsSpec) {
-    Column wasPublished = functions.lit(false);
-    for (Map.Entry<String, Set<LocalDate>> table : publishedDays.entrySet()) {
-      if (!table.getValue().isEmpty()) {
-        wasPublished = wasPublished.or(functions.col("table_name").equalTo(table.getKey())
-            .and(functions.col(TableSpec.DT).isin(table.getValue().stream().map(java.sql.Date::valueOf).toArray())));
-      }
-    }
-    return revisionsSpec.conform(changes.where(wasPublished)
-        .withColumn(MetricsPublisher.RUN_DATE, functions.lit(java.sql.Date.valueOf(runDate))));
+  /** {@code changes} of already published days as rows of {@code revisions}, recorded by the run of {@code runDate}. */
+  static Dataset<Row> revisions(Dataset<Row> changes, LocalDate runDate) {
+    return TableSpec.load(TableSpec.REVISIONS).conform(
+        changes.withColumn(MetricsPublisher.RUN_DATE, functions.lit(java.sql.Date.valueOf(runDate))));
   }
 
   private Column rowKey(Dataset<Row> joined) {
