@@ -1,6 +1,7 @@
 package io.qunbao.metrics;
 
 import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.common.storage.PublishedTables;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
 import java.io.IOException;
@@ -31,12 +32,14 @@ final class MetricsPublisher {
   private final Storage storage;
   private final Warehouse warehouse;
   private final PartitionPublisher publisher;
+  private final PublishedTables published;
 
   MetricsPublisher(SparkSession spark, Storage storage, Warehouse warehouse) {
     this.spark = spark;
     this.storage = storage;
     this.warehouse = warehouse;
     this.publisher = new PartitionPublisher(storage, warehouse);
+    this.published = new PublishedTables(storage, publisher);
   }
 
   /** The days of the metrics table {@code table} published so far (with their {@code _SUCCESS}). */
@@ -67,8 +70,12 @@ final class MetricsPublisher {
     if (days.isEmpty()) {
       return emptyTable(spec);
     }
-    String[] paths = days.stream().map(d -> partition(root, d).toString()).toArray(String[]::new);
-    return spec.conform(spark.read().schema(spec.schema()).option("basePath", root.toString()).parquet(paths));
+    String[] files = days.stream().flatMap(d -> published.files(partition(root, d)).stream()).map(Path::toString)
+        .toArray(String[]::new);
+    if (files.length == 0) {
+      return emptyTable(spec);
+    }
+    return spec.conform(spark.read().schema(spec.schema()).option("basePath", root.toString()).parquet(files));
   }
 
   /** The published rows of the curated table {@code spec}; none when it is not published. */
@@ -200,9 +207,10 @@ final class MetricsPublisher {
     Path root = warehouse.metricsTable(spec.table());
     Path target = new Path(root, RUN_DATE + "=" + runDate);
     Dataset<Row> rows = revisions;
-    if (publisher.isPublished(target)) {
+    String[] files = published.files(target).stream().map(Path::toString).toArray(String[]::new);
+    if (files.length > 0) {
       rows = spec.conform(spark.read().schema(spec.schema()).option("basePath", root.toString())
-          .parquet(target.toString())).union(revisions);
+          .parquet(files)).union(revisions);
     }
     Path staged = publisher.stage(target);
     rows.distinct().drop(RUN_DATE).write().mode(SaveMode.Overwrite).parquet(staged.toString());

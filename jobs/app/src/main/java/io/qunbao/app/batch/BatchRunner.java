@@ -5,13 +5,17 @@ import io.qunbao.common.QunbaoException;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
+import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.ingest.IngestTasklet;
+import io.qunbao.ingest.StepOutputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
@@ -27,13 +31,15 @@ import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.step.StepLocator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
  * Runs a Spring Batch job for one export date the way cron needs it: one run per work-dir at a
- * time; a date already done is a no-op unless forced; a run that died (kill -9, power loss) is
- * found still marked STARTED, marked FAILED, and restarted from its failed step.
+ * time; a date already done is a no-op unless forced, or unless a partition it published is gone from
+ * the warehouse (then it runs again, as forced); a run that died (kill -9, power loss) is found still
+ * marked STARTED, marked FAILED, and restarted from its failed step.
  */
 public final class BatchRunner {
   private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
@@ -61,16 +67,23 @@ public final class BatchRunner {
         parameters.addString(FORCED_AT, Instant.now().toString());
       }
       JobParameters jobParameters = parameters.toJobParameters();
+      Job job = context.getBean(jobName + "Job", Job.class);
       JobExecution last = repository.getLastJobExecution(jobName, jobParameters);
       if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-        log.info("{} {}: already done, nothing to do (use --force to do it again)", jobName, exportDate);
-        return ExitCode.OK;
-      }
-      if (last != null) {
+        List<org.apache.hadoop.fs.Path> missing = missingPartitions(repository, job, last);
+        if (missing.isEmpty()) {
+          log.info("{} {}: already done, nothing to do (use --force to do it again)", jobName, exportDate);
+          return ExitCode.OK;
+        }
+        log.warn("{} {}: done before, but {} partition(s) it published are gone from the warehouse ({}); running the"
+            + " date again to rebuild them", jobName, exportDate, missing.size(), missing.stream().limit(5)
+            .map(p -> p.getParent().getName() + "/" + p.getName()).collect(Collectors.joining(", "))
+            + (missing.size() > 5 ? ", …" : ""));
+        jobParameters = parameters.addString(FORCED_AT, Instant.now().toString()).toJobParameters();
+      } else if (last != null) {
         log.info("{} {}: resuming the {} run of {} (completed steps are skipped)", jobName, exportDate,
             last.getStatus().toString().toLowerCase(java.util.Locale.ROOT), last.getStartTime());
       }
-      Job job = context.getBean(jobName + "Job", Job.class);
       JobExecution execution = context.getBean(JobLauncher.class).run(job, jobParameters);
       return outcome(execution);
     } catch (QunbaoException e) {
@@ -107,6 +120,28 @@ public final class BatchRunner {
         .collect(Collectors.joining(", "));
     throw new QunbaoException(ExitCode.FAILED, execution.getJobInstance().getJobName() + " failed in " + failedSteps
         + "; rerun the same command to resume");
+  }
+
+  /**
+   * The partitions the completed run's steps noted as published ({@link StepOutputs}) that have no
+   * {@code _SUCCESS} now: a warehouse deleted, or restored from a backup older than the run.
+   */
+  private List<org.apache.hadoop.fs.Path> missingPartitions(JobRepository repository, Job job, JobExecution done) {
+    if (!(job instanceof StepLocator steps)) {
+      return List.of();
+    }
+    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    PartitionPublisher publisher = new PartitionPublisher(new Storage(config), warehouse);
+    List<org.apache.hadoop.fs.Path> missing = new ArrayList<>();
+    for (String stepName : steps.getStepNames()) {
+      StepExecution step = repository.getLastStepExecution(done.getJobInstance(), stepName);
+      if (step != null) {
+        StepOutputs.of(step.getExecutionContext(), warehouse).stream()
+            .filter(partition -> !publisher.isPublished(partition))
+            .forEach(missing::add);
+      }
+    }
+    return missing;
   }
 
   /**

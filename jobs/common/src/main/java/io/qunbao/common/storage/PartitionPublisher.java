@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
@@ -107,6 +108,15 @@ public final class PartitionPublisher {
       published.add(name);
     }
     writeManifest(fs, target, new PublishManifest(version, published));
+    // what the writer noted about the partition (an ingest's _INGEST.json), replaced after the manifest:
+    // a crash in between leaves the old note beside the new version, which no reader takes for data
+    for (FileStatus note : fs.listStatus(staged)) {
+      String name = note.getPath().getName();
+      if (note.isFile() && isHidden(name) && !name.equals(SUCCESS)) {
+        fs.delete(new Path(target, name), false);
+        rename(fs, note.getPath(), new Path(target, name));
+      }
+    }
     Set<String> listed = new HashSet<>(published);
     for (String file : dataFiles(fs, target)) {
       if (!listed.contains(file)) {
@@ -149,13 +159,24 @@ public final class PartitionPublisher {
   public record Published(String version, List<Path> files) {}
 
   public Published published(Path partition) {
+    return publishedIfAny(partition).orElseThrow(() -> new QunbaoException(ExitCode.FAILED,
+        partition + " is not published (no " + SUCCESS + "); run the step that writes it"));
+  }
+
+  /** The partition as readers see it ({@link #published}), or empty when it has no {@code _SUCCESS}. */
+  public Optional<Published> publishedIfAny(Path partition) {
     FileSystem fs = storage.fileSystem(partition);
     try {
-      PublishManifest manifest = manifest(fs, partition);
+      PublishManifest manifest;
+      try (InputStream in = fs.open(new Path(partition, SUCCESS))) {
+        manifest = PublishManifest.readFrom(in);
+      } catch (FileNotFoundException notPublished) {
+        return Optional.empty();
+      }
       List<String> names = manifest != null ? manifest.files() : dataFiles(fs, partition);
       List<Path> files = names.stream().map(f -> new Path(partition, f)).toList();
       if (manifest != null && manifest.version() != null) {
-        return new Published(manifest.version(), files);
+        return Optional.of(new Published(manifest.version(), files));
       }
       StringBuilder listing = new StringBuilder();
       for (Path file : files) {
@@ -163,18 +184,9 @@ public final class PartitionPublisher {
         listing.append(file.getName()).append(' ').append(status.getLen()).append(' ')
             .append(status.getModificationTime()).append('\n');
       }
-      return new Published("files-" + UUID.nameUUIDFromBytes(listing.toString().getBytes(StandardCharsets.UTF_8)), files);
+      return Optional.of(new Published("files-" + UUID.nameUUIDFromBytes(listing.toString().getBytes(StandardCharsets.UTF_8)), files));
     } catch (IOException e) {
       throw storeFailure("cannot read the manifest of " + partition, e);
-    }
-  }
-
-  /** The partition's manifest; {@code null} for a {@code _SUCCESS} without a file list. */
-  private static PublishManifest manifest(FileSystem fs, Path partition) throws IOException {
-    try (InputStream in = fs.open(new Path(partition, SUCCESS))) {
-      return PublishManifest.readFrom(in);
-    } catch (FileNotFoundException e) {
-      throw new QunbaoException(ExitCode.FAILED, partition + " is not published (no " + SUCCESS + "); run the step that writes it");
     }
   }
 
