@@ -41,8 +41,9 @@ public final class MetricsRunner {
       summary = new MetricsJob(config, session()).run(runDate, scope);
     } catch (QunbaoException expected) {
       throw expected;
-    } catch (RuntimeException | Error e) {
-      // a full disk reaches here as a Spark task failure a few hundred lines long: say it in one
+    } catch (Exception | Error e) {
+      // a full disk reaches here as a Spark task failure a few hundred lines long (SparkException, checked
+      // but undeclared, from Scala): say it in one
       Optional<QunbaoException> diskFull =
           StorageChecks.diskFull(e, new Warehouse(Storage.resolve(config.warehouse())).root().toString());
       if (diskFull.isPresent()) {

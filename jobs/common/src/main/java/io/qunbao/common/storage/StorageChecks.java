@@ -105,8 +105,7 @@ public final class StorageChecks {
   }
 
   private static QunbaoException pathProblem(String key, String what, IOException e) {
-    return new QunbaoException(ExitCode.USAGE, key + " " + what + ": " + osMessage(e)
-        + (e instanceof FileSystemException fse && fse.getFile() != null ? " (" + fse.getFile() + ")" : ""), e);
+    return new QunbaoException(ExitCode.USAGE, key + " " + what + ": " + osMessage(e), e);
   }
 
   private static QunbaoException unreachable(Path folder, IOException e) {
