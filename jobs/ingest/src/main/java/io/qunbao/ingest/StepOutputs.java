@@ -19,10 +19,13 @@ public final class StepOutputs {
 
   /** Notes {@code partitions} (paths under the warehouse) as published by the step. */
   public static void record(ExecutionContext step, Warehouse warehouse, Collection<Path> partitions) {
+    step.putString(KEY, partitions.stream().map(p -> relative(warehouse, p)).collect(Collectors.joining("\n")));
+  }
+
+  /** A partition's path under the warehouse, as a person reads it: {@code raw/orders/export_date=2026-11-01}. */
+  public static String relative(Warehouse warehouse, Path partition) {
     String root = warehouse.root().toUri().getPath();
-    step.putString(KEY, partitions.stream()
-        .map(p -> p.toUri().getPath().substring(root.length()).replaceFirst("^/", ""))
-        .collect(Collectors.joining("\n")));
+    return partition.toUri().getPath().substring(root.length()).replaceFirst("^/", "");
   }
 
   /** The partitions the step noted, as paths under the warehouse; none for a step that noted nothing. */

@@ -6,6 +6,7 @@ import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
 import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.ingest.CatchUpTasklet;
 import io.qunbao.ingest.IngestTasklet;
 import io.qunbao.ingest.StepOutputs;
 import java.io.IOException;
@@ -77,7 +78,8 @@ public final class BatchRunner {
         }
         log.warn("{} {}: done before, but {} partition(s) it published are gone from the warehouse ({}); running the"
             + " date again to rebuild them", jobName, exportDate, missing.size(), missing.stream().limit(5)
-            .map(p -> p.getParent().getName() + "/" + p.getName()).collect(Collectors.joining(", "))
+            .map(p -> StepOutputs.relative(new Warehouse(Storage.resolve(config.warehouse())), p))
+            .collect(Collectors.joining(", "))
             + (missing.size() > 5 ? ", …" : ""));
         jobParameters = parameters.addString(FORCED_AT, Instant.now().toString()).toJobParameters();
       } else if (last != null) {
@@ -105,6 +107,15 @@ public final class BatchRunner {
   /** The job's outcome as an exit code; an expected failure inside a step comes out with its message. */
   private static ExitCode outcome(JobExecution execution) {
     if (execution.getStatus() == BatchStatus.COMPLETED) {
+      // the night's summary line; the late exports it landed are news to whoever reads it
+      String caughtUp = execution.getStepExecutions().stream()
+          .filter(step -> step.getExecutionContext().containsKey(CatchUpTasklet.CAUGHT_UP))
+          .map(step -> step.getExecutionContext().getString(CatchUpTasklet.CAUGHT_UP).replace("\n", ", "))
+          .collect(Collectors.joining(", "));
+      log.info("{} {}: done in {} s{}", execution.getJobInstance().getJobName(),
+          execution.getJobParameters().getLocalDate(IngestTasklet.EXPORT_DATE),
+          java.time.Duration.between(execution.getStartTime(), LocalDateTime.now()).toSeconds(),
+          caughtUp.isEmpty() ? "" : "; late exports landed: " + caughtUp);
       return ExitCode.OK;
     }
     for (Throwable failure : execution.getAllFailureExceptions()) {
