@@ -4,8 +4,8 @@ import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.PartitionPublisher;
-import io.qunbao.common.storage.StorageChecks;
 import io.qunbao.common.storage.Storage;
+import io.qunbao.common.storage.StorageChecks;
 import io.qunbao.common.storage.Warehouse;
 import io.qunbao.ingest.parse.RowRejected;
 import java.io.EOFException;
@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FSError;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -109,7 +109,7 @@ public final class SourceIngestion {
       log.info(summary.logLine());
       return summary;
     } catch (IOException | UncheckedIOException | FSError e) {
-      throw StorageChecks.diskFull(e, warehouse.staging().toString()).orElseGet(() ->
+      throw StorageChecks.diskFull(e, warehouse.staging()).orElseGet(() ->
           new QunbaoException(ExitCode.FAILED, "writing " + source + " " + exportDate + " into "
               + warehouse.staging() + " failed (" + firstLine(e) + "); rerun the same command to resume", e));
     } finally {

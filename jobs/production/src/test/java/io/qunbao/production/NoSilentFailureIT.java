@@ -163,7 +163,7 @@ class NoSilentFailureIT {
         QUNBAO.toString(), config.toString(), DAY));
     // then: exit 1, and one line that says the disk is full and where, not Spark's stack traces
     assertThat(run.code()).as(run.output()).isEqualTo(ExitCode.FAILED.code());
-    assertThat(run.output()).contains("qunbao: disk full: no space left on device writing file:" + warehouse)
+    assertThat(run.output()).contains("qunbao: disk full: no space left on device writing " + warehouse + ";")
         .doesNotContain("\tat ");
   }
 

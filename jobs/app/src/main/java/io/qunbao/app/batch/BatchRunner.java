@@ -71,16 +71,14 @@ public final class BatchRunner {
       Job job = context.getBean(jobName + "Job", Job.class);
       JobExecution last = repository.getLastJobExecution(jobName, jobParameters);
       if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-        List<org.apache.hadoop.fs.Path> missing = missingPartitions(repository, job, last);
+        List<String> missing = missingPartitions(repository, job, last);
         if (missing.isEmpty()) {
           log.info("{} {}: already done, nothing to do (use --force to do it again)", jobName, exportDate);
           return ExitCode.OK;
         }
         log.warn("{} {}: done before, but {} partition(s) it published are gone from the warehouse ({}); running the"
-            + " date again to rebuild them", jobName, exportDate, missing.size(), missing.stream().limit(5)
-            .map(p -> StepOutputs.relative(new Warehouse(Storage.resolve(config.warehouse())), p))
-            .collect(Collectors.joining(", "))
-            + (missing.size() > 5 ? ", …" : ""));
+            + " date again to rebuild them", jobName, exportDate, missing.size(),
+            missing.stream().limit(5).collect(Collectors.joining(", ")) + (missing.size() > 5 ? ", …" : ""));
         jobParameters = parameters.addString(FORCED_AT, Instant.now().toString()).toJobParameters();
       } else if (last != null) {
         log.info("{} {}: resuming the {} run of {} (completed steps are skipped)", jobName, exportDate,
@@ -135,21 +133,22 @@ public final class BatchRunner {
 
   /**
    * The partitions the completed run's steps noted as published ({@link StepOutputs}) that have no
-   * {@code _SUCCESS} now: a warehouse deleted, or restored from a backup older than the run.
+   * {@code _SUCCESS} now (a warehouse deleted, or restored from a backup older than the run), by their
+   * paths under the warehouse.
    */
-  private List<org.apache.hadoop.fs.Path> missingPartitions(JobRepository repository, Job job, JobExecution done) {
+  private List<String> missingPartitions(JobRepository repository, Job job, JobExecution done) {
     if (!(job instanceof StepLocator steps)) {
       return List.of();
     }
     Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
     PartitionPublisher publisher = new PartitionPublisher(new Storage(config), warehouse);
-    List<org.apache.hadoop.fs.Path> missing = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (String stepName : steps.getStepNames()) {
       StepExecution step = repository.getLastStepExecution(done.getJobInstance(), stepName);
       if (step != null) {
         StepOutputs.of(step.getExecutionContext(), warehouse).stream()
             .filter(partition -> !publisher.isPublished(partition))
-            .forEach(missing::add);
+            .forEach(partition -> missing.add(StepOutputs.relative(warehouse, partition)));
       }
     }
     return missing;

@@ -4,7 +4,6 @@ import io.qunbao.common.QunbaoException;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.StorageChecks;
-import io.qunbao.common.storage.Warehouse;
 import io.qunbao.metrics.MetricsJob;
 import io.qunbao.metrics.MetricsSession;
 import io.qunbao.metrics.RunSummary;
@@ -45,7 +44,7 @@ public final class MetricsRunner {
       // a full disk reaches here as a Spark task failure a few hundred lines long (SparkException, checked
       // but undeclared, from Scala): say it in one
       Optional<QunbaoException> diskFull =
-          StorageChecks.diskFull(e, new Warehouse(Storage.resolve(config.warehouse())).root().toString());
+          StorageChecks.diskFull(e, Storage.resolve(config.warehouse()));
       if (diskFull.isPresent()) {
         throw diskFull.get();
       }

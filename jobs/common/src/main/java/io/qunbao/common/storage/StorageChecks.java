@@ -41,7 +41,7 @@ public final class StorageChecks {
             + "' in the --config file" + ("inbox".equals(key) ? " or run 'qunbao generate' for sample data" : ""));
       }
       try (var entries = Files.newDirectoryStream(local)) {
-        entries.iterator().hasNext();
+        // opening the folder for listing is the check
       } catch (IOException e) {
         throw pathProblem(key, local + " cannot be read", e);
       }
@@ -89,11 +89,12 @@ public final class StorageChecks {
    * Error, Spark in its task failure): one line naming the folder being written, for a run that cannot
    * go on until space is freed.
    */
-  public static Optional<QunbaoException> diskFull(Throwable failure, String writing) {
+  public static Optional<QunbaoException> diskFull(Throwable failure, Path writing) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String message = t instanceof FileSystemException fse ? fse.getReason() : t.getMessage();
       if (message != null && message.contains(NO_SPACE)) {
-        return Optional.of(new QunbaoException(ExitCode.FAILED, "disk full: no space left on device writing " + writing
+        return Optional.of(new QunbaoException(ExitCode.FAILED, "disk full: no space left on device writing "
+            + (isLocal(writing) ? Paths.get(writing.toUri()).toString() : writing.toString())
             + "; free space there and rerun the same command", failure));
       }
     }
