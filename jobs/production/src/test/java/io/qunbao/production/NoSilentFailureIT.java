@@ -118,7 +118,13 @@ class NoSilentFailureIT {
       // then: the first skip is quiet, the second alerts
       assertThat(second.code()).isEqualTo(ExitCode.LOCKED.code());
       assertThat(alertAfter(second)).contains("exit code 4", "another run", "2 runs in a row skipped");
+      // and a robot that refuses the third alert is one line, and the exit code stands
+      robot.answerWith(WebhookServer.INVALID_KEY_ANSWER);
+      Run third = cron(config, List.of(), "--date", "2026-10-03");
+      assertThat(third.code()).isEqualTo(ExitCode.LOCKED.code());
+      assertThat(third.output()).contains("alert to the webhook at 127.0.0.1 not sent: ").doesNotContain("robot-key");
     } finally {
+      robot.answerWith("{\"errcode\":0,\"errmsg\":\"ok\"}");
       holder.destroyForcibly().waitFor();
     }
   }
