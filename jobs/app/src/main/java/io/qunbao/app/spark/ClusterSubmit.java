@@ -69,6 +69,8 @@ final class ClusterSubmit {
           .setMainClass(MAIN_CLASS)
           .setAppName("qunbao-metrics " + runDate)
           .setPropertiesFile(properties.toString())
+          // a properties file replaces the distribution's conf/spark-defaults.conf unless asked to add to it
+          .addSparkArg("--load-spark-defaults")
           .redirectOutput(ProcessBuilder.Redirect.INHERIT)
           .redirectError(ProcessBuilder.Redirect.INHERIT)
           // in cluster deploy mode the driver runs in the cluster: the config travels with the application
