@@ -99,6 +99,8 @@ public final class PartitionPublisher {
   private void publishByManifest(FileSystem fs, Path staged, Path target) throws IOException {
     String version = UUID.randomUUID().toString();
     String prefix = version.substring(0, 8) + "-";
+    // listed first: on an object store a folder whose files have all moved away is gone
+    List<Path> notes = notes(fs, staged);
     List<String> published = new ArrayList<>();
     for (String file : dataFiles(fs, staged)) {
       Path source = new Path(staged, file);
@@ -110,12 +112,9 @@ public final class PartitionPublisher {
     writeManifest(fs, target, new PublishManifest(version, published));
     // what the writer noted about the partition (an ingest's _INGEST.json), replaced after the manifest:
     // a crash in between leaves the old note beside the new version, which no reader takes for data
-    for (FileStatus note : fs.listStatus(staged)) {
-      String name = note.getPath().getName();
-      if (note.isFile() && isHidden(name) && !name.equals(SUCCESS)) {
-        fs.delete(new Path(target, name), false);
-        rename(fs, note.getPath(), new Path(target, name));
-      }
+    for (Path note : notes) {
+      fs.delete(new Path(target, note.getName()), false);
+      rename(fs, note, new Path(target, note.getName()));
     }
     Set<String> listed = new HashSet<>(published);
     for (String file : dataFiles(fs, target)) {
@@ -124,6 +123,25 @@ public final class PartitionPublisher {
       }
     }
     fs.delete(staged.getParent(), true);
+  }
+
+  /** The writer's notes in a staged folder: its hidden files, but a {@code _SUCCESS} a committer wrote. */
+  private static List<Path> notes(FileSystem fs, Path staged) throws IOException {
+    List<Path> notes = new ArrayList<>();
+    FileStatus[] entries;
+    try {
+      entries = fs.listStatus(staged);
+    } catch (FileNotFoundException nothingStaged) {
+      // on an object store, an empty folder is no object at all
+      return notes;
+    }
+    for (FileStatus entry : entries) {
+      String name = entry.getPath().getName();
+      if (entry.isFile() && isHidden(name) && !name.equals(SUCCESS)) {
+        notes.add(entry.getPath());
+      }
+    }
+    return notes;
   }
 
   /** Whether {@code path} is on an object store, where a rename is a copy per file ({@code s3a://}). */
