@@ -1,6 +1,7 @@
 package io.qunbao.metrics;
 
 import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.common.storage.PublishedTables;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
 import java.io.IOException;
@@ -35,12 +36,14 @@ final class MetricsPublisher {
   private final Storage storage;
   private final Warehouse warehouse;
   private final PartitionPublisher publisher;
+  private final PublishedTables published;
 
   MetricsPublisher(SparkSession spark, Storage storage, Warehouse warehouse) {
     this.spark = spark;
     this.storage = storage;
     this.warehouse = warehouse;
     this.publisher = new PartitionPublisher(storage, warehouse);
+    this.published = new PublishedTables(storage, publisher);
   }
 
   /** The days of the metrics table {@code table} published so far (with their {@code _SUCCESS}). */
@@ -71,8 +74,12 @@ final class MetricsPublisher {
     if (days.isEmpty()) {
       return emptyTable(spec);
     }
-    String[] paths = days.stream().map(d -> partition(root, d).toString()).toArray(String[]::new);
-    return spec.conform(spark.read().schema(spec.schema()).option("basePath", root.toString()).parquet(paths));
+    String[] files = days.stream().flatMap(d -> published.files(partition(root, d)).stream()).map(Path::toString)
+        .toArray(String[]::new);
+    if (files.length == 0) {
+      return emptyTable(spec);
+    }
+    return spec.conform(spark.read().schema(spec.schema()).option("basePath", root.toString()).parquet(files));
   }
 
   /** The published rows of the curated table {@code spec}; none when it is not published. */
