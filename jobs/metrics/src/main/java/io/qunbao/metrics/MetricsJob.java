@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class MetricsJob {
   private static final Logger log = LoggerFactory.getLogger(MetricsJob.class);
 
+  /** Independent Spark actions (a table's computation or write) run at once ({@link Concurrently}). */
+  static final int SPARK_ACTIONS_AT_ONCE = 2;
+
   private final QunbaoConfig config;
   private final SparkSession spark;
   private final Storage storage;
@@ -91,12 +94,15 @@ public final class MetricsJob {
    */
   private Map<TableSpec, Dataset<Row>> compute(RunPlan plan, MetricModels models, List<TableSpec> tables) {
     models.registerMetrics(plan);
+    Map<TableSpec, Dataset<Row>> computed = new java.util.concurrent.ConcurrentHashMap<>();
+    Concurrently.forEach(tables, SPARK_ACTIONS_AT_ONCE, spec -> {
+      spark.sparkContext().setJobDescription("metrics: compute " + spec.table());
+      computed.put(spec, spec.conform(spark.table(spec.viewName())).localCheckpoint(true));
+    });
     Map<TableSpec, Dataset<Row>> outputs = new LinkedHashMap<>();
     for (TableSpec spec : tables) {
-      spark.sparkContext().setJobDescription("metrics: compute " + spec.table());
-      Dataset<Row> rows = spec.conform(spark.table(spec.viewName())).localCheckpoint(true);
-      rows.createOrReplaceTempView(spec.table());
-      outputs.put(spec, rows);
+      computed.get(spec).createOrReplaceTempView(spec.table());
+      outputs.put(spec, computed.get(spec));
     }
     return outputs;
   }

@@ -3,6 +3,7 @@ package io.qunbao.metrics;
 import io.qunbao.metrics.recomputation.RunPlan;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -83,13 +84,13 @@ final class Publication {
    */
   Map<String, RunSummary.TableResult> publish(StagedCurated curated) {
     Map<String, Long> rows = rowsToPublish();
-    Map<String, RunSummary.TableResult> results = new LinkedHashMap<>();
-    outputs.forEach((spec, tableRows) -> {
-      SortedSet<LocalDate> tableDays = days.get(spec.table());
-      publisher.publishDays(spec, tableRows, tableDays);
-      results.put(spec.table(), new RunSummary.TableResult(tableDays.size(), rows.getOrDefault(spec.table(), 0L),
-          revisionCounts.getOrDefault(spec.table(), 0L)));
+    Concurrently.forEach(List.copyOf(outputs.keySet()), MetricsJob.SPARK_ACTIONS_AT_ONCE, spec -> {
+      publisher.describeJobs("metrics: publish " + spec.table());
+      publisher.publishDays(spec, outputs.get(spec), days.get(spec.table()));
     });
+    Map<String, RunSummary.TableResult> results = new LinkedHashMap<>();
+    outputs.keySet().forEach(spec -> results.put(spec.table(), new RunSummary.TableResult(days.get(spec.table()).size(),
+        rows.getOrDefault(spec.table(), 0L), revisionCounts.getOrDefault(spec.table(), 0L))));
     publisher.publishPendingRevisions(plan.runDate());
     for (String table : TableSpec.CURATED) {
       publisher.describeJobs("metrics: publish curated/" + table);
