@@ -1,8 +1,10 @@
 package io.qunbao.metrics;
 
 import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.common.storage.PublishedTables;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
+import io.qunbao.metrics.recomputation.LandedExports;
 import io.qunbao.schema.raw.ChatMessage;
 import io.qunbao.schema.raw.Group;
 import io.qunbao.schema.raw.Order;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,7 +32,7 @@ import org.apache.spark.sql.types.StructType;
  * files no manifest lists are leftovers). A source with no partition is an empty view.
  */
 final class RawInputs {
-  static final String EXPORT_DATE = "export_date";
+  static final String EXPORT_DATE = LandedExports.EXPORT_DATE;
   /** The landed sources and their Avro contract. */
   static final Map<String, Schema> SOURCES = Map.of(
       "chat", ChatMessage.getClassSchema(),
@@ -45,8 +48,8 @@ final class RawInputs {
 
   RawInputs(SparkSession spark, Storage storage, Warehouse warehouse) {
     this.spark = spark;
-    this.storage = storage;
     this.warehouse = warehouse;
+    this.storage = storage;
     this.publisher = new PartitionPublisher(storage, warehouse);
   }
 
@@ -56,12 +59,12 @@ final class RawInputs {
     for (Map.Entry<String, Schema> source : SOURCES.entrySet()) {
       SortedMap<LocalDate, String> versions = new TreeMap<>();
       List<String> files = new ArrayList<>();
-      for (LocalDate exportDate : PublishedPartitions.dates(storage, publisher, warehouse.rawTable(source.getKey()), EXPORT_DATE)) {
-        if (!exportDate.isAfter(runDate)) {
-          PartitionPublisher.Published partition = publisher.published(warehouse.raw(source.getKey(), exportDate));
-          versions.put(exportDate, partition.version());
+      for (Map.Entry<LocalDate, Path> folder : PublishedTables.folders(storage, warehouse.rawTable(source.getKey()), EXPORT_DATE)
+          .headMap(runDate.plusDays(1)).entrySet()) {
+        publisher.publishedIfAny(folder.getValue()).ifPresent(partition -> {
+          versions.put(folder.getKey(), partition.version());
           partition.files().forEach(file -> files.add(file.toString()));
-        }
+        });
       }
       StructType schema = AvroSchemas.structType(source.getValue()).add(EXPORT_DATE, DataTypes.DateType);
       Dataset<Row> rows = files.isEmpty()

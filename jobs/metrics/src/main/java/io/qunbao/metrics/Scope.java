@@ -26,7 +26,7 @@ public record Scope(Kind kind, LocalDate from, LocalDate to) {
   }
 
   /** Whether the day is republished even when its rows did not change. */
-  boolean forces(LocalDate day) {
+  public boolean forces(LocalDate day) {
     return switch (kind) {
       case NIGHTLY -> false;
       case FULL -> true;
@@ -35,7 +35,7 @@ public record Scope(Kind kind, LocalDate from, LocalDate to) {
   }
 
   /** Whether a changed day may be published by this run. */
-  boolean admits(LocalDate day) {
+  public boolean admits(LocalDate day) {
     return kind != Kind.RANGE || forces(day);
   }
 

@@ -65,6 +65,18 @@ public final class ConfigLoader {
     return bind(merged);
   }
 
+  /**
+   * The whole configuration as a YAML file {@link #load} reads back to the same values: what a
+   * process started from this one (spark-submit of the metrics) is given.
+   */
+  public String toYaml(QunbaoConfig config) {
+    try {
+      return yaml.writeValueAsString(config);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a configuration always serializes", e);
+    }
+  }
+
   /** Lays {@code over} onto {@code base}; keys unknown to the defaults are rejected by name. */
   private void overlay(ObjectNode base, ObjectNode over, String prefix, Path file) {
     Iterator<Map.Entry<String, JsonNode>> fields = over.fields();

@@ -1,5 +1,6 @@
 package io.qunbao.common.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -40,11 +41,18 @@ public record QunbaoConfig(
   public record DeadGroup(int minAgeDays, int minActive, double minActiveShare) {}
 
   /**
-   * The Spark of the nightly JVM's metrics step: {@code master} (local[*] by default) and any Spark
-   * settings. On a cluster the metrics run through spark-submit of the cluster jar instead
-   * (docs/production.md).
+   * Where the metrics step runs: {@code master} (local[*] by default: in the nightly JVM) and any Spark
+   * settings. With a cluster master the step submits the cluster jar ({@code clusterJar}; empty = the
+   * build's {@code jobs/production/target/qunbao-metrics-cluster.jar}) with the spark-submit of
+   * {@code home} (empty = {@code $SPARK_HOME}); docs/production.md.
    */
-  public record Spark(String master, Map<String, String> conf) {}
+  public record Spark(String master, Map<String, String> conf, String home, String clusterJar) {
+    /** Whether the metrics run in this JVM ({@code local}, {@code local[N]}, {@code local[*]}). */
+    @JsonIgnore
+    public boolean isLocal() {
+      return master.startsWith("local");
+    }
+  }
 
   /** Spring Batch metadata: empty url = H2 file database under work-dir. */
   public record JobRepository(String url, String username, String password) {}

@@ -23,7 +23,7 @@ cohort as (
       and staff.member_id is null as referred
   from ranked_joins as joins
   left join staff_roles as staff on staff.member_id = joins.inviter_id
-  where joins.join_rank = 1 and joins.join_day >= :orders_from_day
+  where joins.join_rank = 1 and joins.join_day >= :purchases_from
 ),
 
 in_window as (
@@ -50,7 +50,7 @@ final as (
     coalesce(sum(in_window.gmv), 0) as gmv_in_window,
     date_add(cohort.dt, :window_days) <= :run_date as is_final
   from cohort
-  join order_days as days on days.dt = cohort.dt
+  join purchase_days as days on days.dt = cohort.dt
   left join in_window
     on in_window.group_type = cohort.group_type and in_window.member_id = cohort.member_id
   group by cohort.dt, cohort.group_type

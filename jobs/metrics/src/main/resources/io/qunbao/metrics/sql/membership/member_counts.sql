@@ -7,7 +7,7 @@
 -- in two groups of the type) and counted with +1 on the first day and -1 after the last, summed
 -- along the days: work per interval, not per interval and day.
 with span as (
-  select min(dt) as first_day, max(dt) as last_day from computed_days
+  select min(dt) as first_day, max(dt) as last_day from activity_days
 ),
 
 spans as (
@@ -74,7 +74,7 @@ calendar as (
   from (
     select distinct group_type, scope from spans lateral view explode(array(group_id, '')) as scope
   ) as scopes
-  cross join computed_days as days
+  cross join activity_days as days
 ),
 
 counted as (

@@ -9,7 +9,7 @@ with referred as (
   from membership_intervals as intervals
   left anti join staff_roles as staff on staff.member_id = intervals.inviter_id
   where intervals.explicit_join
-    and intervals.join_day >= :from_day
+    and intervals.join_day >= :activity_from
     and intervals.inviter_id is not null
     and intervals.inviter_id <> intervals.member_id
 ),

@@ -1,4 +1,4 @@
-package io.qunbao.metrics;
+package io.qunbao.metrics.recomputation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
 import io.qunbao.common.storage.Storage;
-import io.qunbao.common.storage.Warehouse;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,17 +37,6 @@ record RecomputationState(
   static final String FILE = "_recomputation.json";
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
-
-  /** Where the state of {@code warehouse} is kept. */
-  static Path file(Warehouse warehouse) {
-    return new Path(warehouse.root(), "metrics/" + FILE);
-  }
-
-  /** The run date of the last recorded publication, or {@code null} when there is none. */
-  static LocalDate lastRunDate(Storage storage, Warehouse warehouse) {
-    RecomputationState state = read(storage, file(warehouse));
-    return state == null ? null : state.runDate();
-  }
 
   /** The state in {@code file}, or {@code null} when there is none (no publication yet). */
   static RecomputationState read(Storage storage, Path file) {
