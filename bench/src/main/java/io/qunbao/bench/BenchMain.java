@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scripts/bench}: Qunbao and DuckDB side by side on one generated tier (issue 6). Per run: Qunbao's
+ * {@code scripts/bench}: Qunbao and DuckDB side by side on one generated tier. Per run: Qunbao's
  * ingest (one {@code scripts/qunbao ingest} per export date, as cron runs it), its full metrics
  * recomputation and a nightly run of the last date; DuckDB's ingest of the same inbox and its metrics over
  * the Parquet Qunbao landed. Every step is a child process, timed from start to exit (JVM start included)
@@ -44,7 +44,7 @@ public final class BenchMain implements Callable<Integer> {
   private static final List<String> SOURCES = List.of("chat", "orders", "scans", "groups", "staff");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Option(names = "--tier", defaultValue = "S", description = "S, M or L (default ${DEFAULT-VALUE})")
+  @Option(names = "--tier", defaultValue = "S", description = "S, M, L, H30 or H90 (default ${DEFAULT-VALUE})")
   private Tier tier;
 
   @Option(names = "--runs", defaultValue = "3", description = "runs to take the median of (default ${DEFAULT-VALUE})")
@@ -158,8 +158,10 @@ public final class BenchMain implements Callable<Integer> {
       if (result.record("qunbao metrics full", ChildProcess.run(
           qunbaoMetricsCommand(config, lastDate, true, fullEvents), Map.of(), logs.resolve("qunbao-metrics-full.log")))) {
         result.sparkStages = SparkEventLog.stages(fullEvents);
+        result.sparkJobs = SparkEventLog.jobs(fullEvents);
         if (nightly) {
           result.nightlyStages = SparkEventLog.stages(runDir.resolve("spark-events/nightly"));
+          result.nightlyJobs = SparkEventLog.jobs(runDir.resolve("spark-events/nightly"));
         }
       }
     }

@@ -48,6 +48,9 @@ final class BenchReport {
     step(md, "ingest, all sources and dates", "qunbao ingest", "duckdb ingest");
     step(md, "metrics, full recomputation", "qunbao metrics full", "duckdb metrics full");
     step(md, "nightly run of the last date (ingest + metrics)", "qunbao nightly", null);
+    step(md, "nightly run of the last date: metrics alone", "qunbao nightly metrics", null);
+    row(md, "Spark jobs: full recomputation", median(r -> r.sparkJobs == 0 ? null : (double) r.sparkJobs), null, "%.0f");
+    row(md, "Spark jobs: nightly run's metrics", median(r -> r.nightlyJobs == 0 ? null : (double) r.nightlyJobs), null, "%.0f");
     md.append("\nIngest rows/s and MB/s are in-process (each step's own timing); wall times include JVM start-up.\n");
     stages(md);
     agreement(md);

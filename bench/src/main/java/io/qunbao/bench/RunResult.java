@@ -20,6 +20,9 @@ final class RunResult {
   /** Spark's stages of the full recomputation and of the nightly run's metrics. */
   List<SparkEventLog.Stage> sparkStages = List.of();
   List<SparkEventLog.Stage> nightlyStages = List.of();
+  /** Spark jobs started by the full recomputation and by the nightly run's metrics. */
+  long sparkJobs;
+  long nightlyJobs;
 
   /** Records a step; false (and the reason) when it failed, so the steps that need its output are skipped. */
   boolean record(String step, Measurement measurement) {

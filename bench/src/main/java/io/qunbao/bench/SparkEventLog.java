@@ -71,6 +71,22 @@ final class SparkEventLog {
     return stages;
   }
 
+  /** How many Spark jobs the event logs under {@code folder} started (0 when there are none). */
+  static long jobs(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    long jobs = 0;
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).filter(SparkEventLog::isEventFile).toList()) {
+        try (Stream<String> lines = Files.lines(file)) {
+          jobs += lines.filter(line -> line.contains("\"SparkListenerJobStart\"")).count();
+        }
+      }
+    }
+    return jobs;
+  }
+
   /** The execution's call site, and the first io.qunbao frame of its stack when that is not the call site. */
   private static String queryName(JsonNode execution) {
     String description = execution.path("description").asText("");

@@ -14,7 +14,10 @@ import io.qunbao.reports.i18n.Messages;
 import io.qunbao.reports.model.ReportData;
 import io.qunbao.reports.model.ReportDataLoader;
 import io.qunbao.reports.pdf.PdfRenderer;
-import io.qunbao.reports.targets.Targets;
+import io.qunbao.reports.digest.DailyDigest;
+import io.qunbao.reports.judge.DayAssessment;
+import io.qunbao.reports.lists.FullList;
+import io.qunbao.reports.purpose.Purpose.GroupStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -39,16 +43,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daily report of one day: {@code <reports>/<D>/index.html} with its chart PNGs beside it,
- * {@code <reports>/<D>/report.pdf} with the same content, and {@code <reports>/index.html} listing
- * every day's report, newest first. Reads only the published metric tables (and, for names and
- * the data-quality section, the landed snapshots and ingest summaries). Rendering the same day
- * again replaces that day's report whole, so the nightly step can be rerun.
+ * The daily report of one day: {@code <reports>/<D>/index.html} with its chart PNGs and the full
+ * lists of its capped tables (CSV) beside it, {@code <reports>/<D>/report.pdf} with the same
+ * content, {@code <reports>/<D>/digest.md} (the short message for a chat robot), and
+ * {@code <reports>/index.html} listing every day's report, newest first. Reads only the published
+ * metric tables (and, for names and the data-quality section, the landed snapshots and ingest
+ * summaries). Rendering the same day again replaces that day's report whole, so the nightly step
+ * can be rerun.
  */
 public final class DailyReport {
   private static final Logger log = LoggerFactory.getLogger(DailyReport.class);
   public static final String PAGE = "index.html";
   public static final String PDF = "report.pdf";
+  public static final String DIGEST = "digest.md";
 
   private DailyReport() {}
 
@@ -57,43 +64,78 @@ public final class DailyReport {
     long start = System.nanoTime();
     CjkFont font = CjkFont.find();
     Messages messages = new Messages(config.report().language());
-    Targets targets = Targets.load(config.report().targets());
+    ReportSettings settings = ReportSettings.from(config);
     Storage storage = new Storage(config);
     Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
-    ReportData data = new ReportDataLoader(storage, warehouse, config.metrics().conversionWindowDays()).load(date);
+    ReportData data = new ReportDataLoader(storage, warehouse, settings).load(date);
     if (data.typeDays().stream().noneMatch(t -> t.day().equals(date))) {
       throw new QunbaoException(ExitCode.FAILED, "no published type_daily partition for " + date + " under "
           + warehouse.metricsTable("type_daily") + ": run the metrics for " + date + " before its report");
     }
+    org.apache.hadoop.fs.Path reports = Storage.resolve(config.reports());
+    org.apache.hadoop.fs.Path day = new org.apache.hadoop.fs.Path(reports, date.toString());
     Path local = null;
     try {
       local = Files.createTempDirectory("qunbao-report-" + date + "-");
       Templates templates = new Templates();
+      DayAssessment assessment = DayAssessment.of(data, settings);
       long drawing = System.nanoTime();
-      Map<String, JFreeChart> charts = new ReportCharts(data, messages, new ChartStyle(font.family())).drawInto(local);
+      Map<String, JFreeChart> charts = new ReportCharts(data, assessment.restatements(), messages, new ChartStyle(font.family())).drawInto(local);
       long charted = System.nanoTime();
       Map<String, String> chartTitles = new LinkedHashMap<>();
       charts.forEach((file, chart) -> chartTitles.put(file, chart.getTitle().getText()));
-      Map<String, Object> context = new ReportPage(data, messages, targets, config.metrics()).context(chartTitles);
+      ReportPage report = new ReportPage(data, messages, settings, assessment);
+      Map<String, Object> context = report.context(chartTitles);
       Path page = local.resolve(PAGE);
       Files.writeString(page, templates.render("report", context, font.family()), StandardCharsets.UTF_8);
+      for (FullList list : report.fullLists()) {
+        list.writeInto(local);
+      }
+      String link = link(config, date);
+      Files.writeString(local.resolve(DIGEST), new DailyDigest(data, messages, assessment, link).markdown(), StandardCharsets.UTF_8);
       long paged = System.nanoTime();
       PdfRenderer.write(page, local.resolve(PDF), font);
-      log.info("report {}: {} charts drawn in {} ms, page in {} ms, PDF in {} ms", date, charts.size(),
-          (charted - drawing) / 1_000_000, (paged - charted) / 1_000_000, (System.nanoTime() - paged) / 1_000_000);
+      log.info("report {}: {} charts drawn in {} ms, page and {} lists in {} ms, PDF in {} ms", date, charts.size(),
+          (charted - drawing) / 1_000_000, report.fullLists().size(), (paged - charted) / 1_000_000, (System.nanoTime() - paged) / 1_000_000);
 
-      org.apache.hadoop.fs.Path reports = Storage.resolve(config.reports());
-      org.apache.hadoop.fs.Path day = new org.apache.hadoop.fs.Path(reports, date.toString());
       replace(storage, local, day);
       writeIndex(storage, reports, messages, templates, font);
-      log.info("report {}: {} group types, written to {} in {} ms", date,
-          data.typeDays().stream().filter(t -> t.day().equals(date) && t.type() != null).count(), day, (System.nanoTime() - start) / 1_000_000);
+      log.info("report {}: {} group types, {} restated values ({} material), {} dying groups, written to {} in {} ms", date,
+          assessment.types().size(), assessment.restatements().all().size(), assessment.restatements().materialByRow().size(),
+          data.quietGroups().stream().filter(g -> g.status() == GroupStatus.DYING).count(), day, (System.nanoTime() - start) / 1_000_000);
       return new org.apache.hadoop.fs.Path(day, PAGE);
     } catch (IOException e) {
       throw new UncheckedIOException("writing the report of " + date + " failed; rerun report --date " + date, e);
     } finally {
       deleteQuietly(local);
     }
+  }
+
+  /**
+   * The digest of {@code date}'s rendered report ({@value #DIGEST}), as a chat robot is sent it after
+   * the night; empty when that day has no report.
+   */
+  public static Optional<String> digest(QunbaoConfig config, LocalDate date) {
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(Storage.resolve(config.reports()), date.toString()), DIGEST);
+    FileSystem fs = new Storage(config).fileSystem(file);
+    try {
+      if (!fs.exists(file)) return Optional.empty();
+      try (var in = fs.open(file)) {
+        return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Where people open the day's page: under {@code report.public-url} when set, else its location. */
+  private static String link(QunbaoConfig config, LocalDate date) {
+    String base = config.report().publicUrl();
+    if (!base.isBlank()) {
+      return (base.endsWith("/") ? base : base + "/") + date + "/" + PAGE;
+    }
+    java.net.URI location = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(Storage.resolve(config.reports()), date.toString()), PAGE).toUri();
+    return "file".equals(location.getScheme()) ? location.getPath() : location.toString();
   }
 
   /** Copies the rendered folder in place of {@code day}: first beside it, then swapped in. */

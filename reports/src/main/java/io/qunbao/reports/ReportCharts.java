@@ -14,7 +14,7 @@ import io.qunbao.reports.model.Cohort;
 import io.qunbao.reports.model.Lifecycle;
 import io.qunbao.reports.model.ReportData;
 import io.qunbao.reports.model.ReportDataLoader;
-import io.qunbao.reports.model.Revision;
+import io.qunbao.reports.judge.Restatements;
 import io.qunbao.reports.model.TypeDay;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,9 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jfree.chart.JFreeChart;
 
@@ -50,12 +48,15 @@ final class ReportCharts {
   private static final double MINIMUM_RATIO_RANGE = 0.01;
 
   private final ReportData data;
+  private final Restatements restatements;
   private final Messages messages;
   private final ChartStyle style;
   private final List<LocalDate> trendDays;
 
-  ReportCharts(ReportData data, Messages messages, ChartStyle style) {
+  /** {@code restatements}: the days they restated are marked on the trends (maturing values are not). */
+  ReportCharts(ReportData data, Restatements restatements, Messages messages, ChartStyle style) {
     this.data = data;
+    this.restatements = restatements;
     this.messages = messages;
     this.style = style;
     LocalDate first = data.day().minusDays(ReportDataLoader.TREND_DAYS - 1);
@@ -133,7 +134,7 @@ final class ReportCharts {
   }
 
   private Set<LocalDate> restated(String table) {
-    return data.revisions().stream().filter(r -> r.table().equals(table)).map(Revision::day).collect(Collectors.toCollection(TreeSet::new));
+    return restatements.restatedDays(table).keySet();
   }
 
   private Series series(String type, List<Double> values) {

@@ -22,12 +22,13 @@ class DailyReportTest {
     DailyReport.render(config, ReportFixtures.EXAMPLE_LAST_DAY);
     var page = DailyReport.render(config, ReportFixtures.EXAMPLE_FIRST_DAY);
 
-    // Then each day's folder has the page, the PDF and all seven charts
+    // Then each day's folder has the page, the PDF, all seven charts, the full lists of its capped
+    // tables (no referrers: the example publishes no referrer_daily) and the digest
     Path day = Path.of(page.toUri()).getParent();
     assertThat(day).isEqualTo(root.resolve("reports/2026-10-01"));
     assertThat(Files.list(day).map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-        "funnel.png", "index.html", "lifecycle.png", "reach_activity.png", "referral.png", "report.pdf",
-        "trend_conversion.png", "trend_k_factor.png", "trend_repurchase.png");
+        "channels.csv", "digest.md", "dying_groups.csv", "funnel.png", "index.html", "lifecycle.png", "reach_activity.png",
+        "referral.png", "report.pdf", "restatements.csv", "trend_conversion.png", "trend_k_factor.png", "trend_repurchase.png");
     // and the index lists both, newest first, with relative links that work from disk
     String index = Files.readString(root.resolve("reports/index.html"));
     assertThat(index).contains("href=\"2026-10-03/index.html\"", "href=\"2026-10-01/index.html\"");

@@ -50,21 +50,26 @@ final class ReportFixtures {
   }
 
   /**
-   * 30 days ending {@code day} for three group types (traffic 3 groups, new_user 2, camp 1), with
-   * smooth made-up patterns; rates are computed from the counts, as the metrics job does. Plus: a
-   * restated day in {@code revisions}, groups and staff snapshots naming owners, the day's ingest
-   * summary of chat, a rejected orders row and the optional per-referrer table.
+   * 37 days ending {@code day} for four group types (traffic 3 groups, new_user 2, camp 1, and vip
+   * 1 with 20 members, a small denominator), with smooth made-up patterns; rates are computed from
+   * the counts, as the metrics job does. On {@code day} itself new_user's and vip's activity drop
+   * to a fifth: new_user's leaves its usual band, vip's is too small to flag. Plus: eight runs of
+   * {@code revisions} ({@link #revisions}), groups (camp and flash ones quiet young) and staff
+   * snapshots naming owners, the day's ingest summary of chat, a rejected orders row, five live
+   * codes of which two have too few scanners to rank, and the optional per-referrer table.
    */
   static void history(Path warehouse, LocalDate day) {
     LocalDate first = day.minusDays(36);
     String days = "SELECT CAST(d AS DATE) AS dt, date_diff('day', DATE '" + first + "', CAST(d AS DATE)) AS i"
         + " FROM range(DATE '" + first + "', DATE '" + day.plusDays(1) + "', INTERVAL 1 DAY) r(d)";
-    String types = "(VALUES ('traffic', 3, 600, 1.0), ('new_user', 2, 240, 1.6), ('camp', 1, 90, 0.6)) t(group_type, n_groups, base, f)";
+    String types = "(VALUES ('traffic', 3, 600, 1.0, 4), ('new_user', 2, 240, 1.6, 4), ('camp', 1, 90, 0.6, 4), ('vip', 1, 20, 0.5, 0))"
+        + " t(group_type, n_groups, base, f, growth)";
     copy("""
         WITH c AS (
-          SELECT dt, group_type, CAST(n_groups AS BIGINT) AS groups, CAST(base + 4 * i AS BIGINT) AS members,
-                 CAST((base + 4 * i) * (0.10 + 0.1 * f + 0.05 * sin(i)) AS BIGINT) AS active_members,
-                 CAST((base + 4 * i) * (0.50 + 0.15 * f + 0.02 * cos(i)) AS BIGINT) AS reached_members,
+          SELECT dt, group_type, CAST(n_groups AS BIGINT) AS groups, CAST(base + growth * i AS BIGINT) AS members,
+                 CAST((base + growth * i) * (0.10 + 0.1 * f + 0.05 * sin(i))
+                     * CASE WHEN dt = DATE '%s' AND group_type IN ('new_user', 'vip') THEN 0.2 ELSE 1 END AS BIGINT) AS active_members,
+                 CAST((base + growth * i) * (0.50 + 0.15 * f + 0.02 * cos(i)) AS BIGINT) AS reached_members,
                  CAST((3 + (i %% 5)) * f AS BIGINT) AS referred_joins, CAST(2 + (i %% 3) AS BIGINT) AS referrers,
                  CAST(5 + (i %% 7) AS BIGINT) AS orders, CAST(4 + (i %% 6) AS BIGINT) AS buyers,
                  CAST((5 + (i %% 7)) * 88.5 AS DECIMAL(18,2)) AS gmv,
@@ -83,7 +88,7 @@ final class ReportFixtures {
                CAST(1 AS BIGINT), CAST(1 AS BIGINT), CAST(12.50 AS DECIMAL(18,2)), NULL, NULL, NULL, NULL,
                CAST(3 AS BIGINT), CAST(0 AS BIGINT), CAST(0.0 AS DOUBLE)
         FROM (%s)
-        """.formatted(days, types, days), warehouse.resolve("metrics/type_daily"));
+        """.formatted(day, days, types, days), warehouse.resolve("metrics/type_daily"));
     copy("""
         SELECT dt, group_type, 7 AS window_days, CAST(20 + i AS BIGINT) AS joiners, CAST((2 + i / 4) * f AS BIGINT) AS converted,
                CAST((2 + i / 4) * f AS BIGINT) / CAST(20 + i AS BIGINT) AS conversion_rate, CAST(5 AS BIGINT) AS referred_joiners,
@@ -91,9 +96,10 @@ final class ReportFixtures {
                dt + 7 <= DATE '%s' AS is_final
         FROM (%s), %s
         """.formatted(day, days, types), warehouse.resolve("metrics/cohort_conversion"));
-    // Six groups created 40, 20, 12, 8, 4 and 2 days before the report day: busy when young, then quiet.
+    // Groups created 40, 20, 12, 8, 4 and 2 days before the report day: busy when young, then quiet
+    // (from 10 days old); and a camp (5 days) and a flash group (6 days) already quiet.
     String groups = "(VALUES ('gT1', 'traffic', 40), ('gT2', 'traffic', 20), ('gT3', 'traffic', 8), ('gN1', 'new_user', 12),"
-        + " ('gN2', 'new_user', 4), ('gC1', 'camp', 2)) g(group_id, group_type, created_days_before)";
+        + " ('gN2', 'new_user', 4), ('gC1', 'camp', 2), ('gC2', 'camp', 5), ('gF1', 'flash', 6)) g(group_id, group_type, created_days_before)";
     String groupDays = "SELECT dt, group_id, group_type, CAST(date_diff('day', DATE '" + day + "', dt) + created_days_before AS INTEGER) AS age_days"
         + " FROM (" + days + "), " + groups + " WHERE date_diff('day', DATE '" + day + "', dt) + created_days_before >= 0";
     copy("""
@@ -105,15 +111,16 @@ final class ReportFixtures {
         """.formatted(groupDays), warehouse.resolve("metrics/group_daily"));
     copy("""
         SELECT dt, group_id, group_type, age_days, CAST(120 AS BIGINT) AS members,
-               CAST(CASE WHEN age_days >= 10 THEN 2 ELSE 20 END AS BIGINT) AS active_7d, CAST(40 AS BIGINT) AS messages_7d,
+               CAST(CASE WHEN age_days >= 10 OR group_id IN ('gC2', 'gF1') THEN 2 ELSE 20 END AS BIGINT) AS active_7d, CAST(40 AS BIGINT) AS messages_7d,
                age_days >= 10 AS is_dead
         FROM (%s)
         """.formatted(groupDays), warehouse.resolve("metrics/group_health"));
     copy("""
         SELECT DATE '%s' AS dt, code_id, channel, group_type, CAST(scans AS BIGINT) AS scans, CAST(scanners AS BIGINT) AS scanners,
                CAST(scan_joins AS BIGINT) AS scan_joins, scan_joins / scanners AS scan_join_rate
-        FROM (VALUES ('poster-a', 'poster', 'traffic', 50, 40, 10), ('moments-1', 'moments', 'traffic', 20, 16, 8),
-                     ('store-qr', NULL, 'new_user', 9, 8, 1), ('live-7', 'live', 'camp', 30, 25, 20)) v(code_id, channel, group_type, scans, scanners, scan_joins)
+        FROM (VALUES ('poster-a', 'poster', 'traffic', 620, 500, 400), ('live-7', 'live', 'camp', 45, 40, 34),
+                     ('moments-1', 'moments', 'traffic', 70, 60, 30), ('solo', 'poster', 'traffic', 1, 1, 1),
+                     ('store-qr', NULL, 'new_user', 9, 8, 1)) v(code_id, channel, group_type, scans, scanners, scan_joins)
         """.formatted(day), warehouse.resolve("metrics/channel_daily"));
     // 12 referrers, so the report's top 10 leaves two out: c01 brought 12 joins, c12 brought 1.
     copy("""
@@ -121,11 +128,7 @@ final class ReportFixtures {
                CAST(13 - i AS BIGINT) AS referred_joins
         FROM range(1, 13) r(i)
         """.formatted(day), warehouse.resolve("metrics/referrer_daily"));
-    // the layout the metrics job publishes (jobs/metrics tables/revisions.yml): one partition per run date
-    copy("""
-        SELECT 'type_daily' AS table_name, DATE '%s' AS dt, 'group_type=traffic' AS row_key, 'gmv' AS column_name,
-               '531.00' AS old_value, '442.50' AS new_value, DATE '%s' AS run_date
-        """.formatted(day.minusDays(4), day.minusDays(1)), warehouse.resolve("metrics/revisions"), "run_date");
+    revisions(warehouse, day);
     copy("""
         SELECT DATE '%s' AS export_date, group_id, 'group ' || group_id AS group_name, group_type, 'owner-' || group_type AS owner_id,
                'groups/x/groups.csv' AS source_file, CAST(row_number() OVER () + 1 AS BIGINT) AS source_line
@@ -144,12 +147,44 @@ final class ReportFixtures {
         "{\"rows_read\": 1010, \"rows_written\": 1000, \"rows_rejected\": 10, \"late_rows\": 37}");
   }
 
-  private static void copy(String select, Path table) {
+  /**
+   * Revisions of eight runs, in the layout the metrics job publishes (jobs/metrics
+   * tables/revisions.yml: one partition per run date). Runs D-8 … D-3 each restate a group's
+   * messages (not a headline metric); D-8, the eighth run back, also restates camp's members 90 →
+   * 200, which a report of the last 7 runs leaves out. D-2 and D-1 restate traffic's GMV of D-4
+   * twice (531.00 → 500.00 → 442.50: material), new_user's reach rate of D-3 by half a point (not
+   * material), camp's cohort of D-8 (10% → 20%: material) and the unattributed GMV of D-4 (12.50 →
+   * 0.00: material); and record maturations (traffic's open cohort of D-3 converting 15% → 20%,
+   * the scan joins of D-2), which are never restatements.
+   */
+  static void revisions(Path warehouse, LocalDate day) {
+    copy("""
+        SELECT table_name, CAST(dt AS DATE) AS dt, row_key, column_name, old_value, new_value, kind, CAST(run_date AS DATE) AS run_date
+        FROM (
+          SELECT 'group_daily' AS table_name, DATE '%1$s' - 10 AS dt, 'group_id=gT1' AS row_key, 'messages' AS column_name,
+                 '30' AS old_value, '31' AS new_value, 'restatement' AS kind, DATE '%1$s' - CAST(k AS INTEGER) AS run_date
+          FROM range(3, 9) r(k)
+          UNION ALL
+          SELECT * FROM (VALUES
+            ('type_daily', DATE '%1$s' - 9, 'group_type=camp', 'members', '90', '200', 'restatement', DATE '%1$s' - 8),
+            ('type_daily', DATE '%1$s' - 4, 'group_type=traffic', 'gmv', '531.00', '500.00', 'restatement', DATE '%1$s' - 2),
+            ('type_daily', DATE '%1$s' - 4, 'group_type=traffic', 'gmv', '500.00', '442.50', 'restatement', DATE '%1$s' - 1),
+            ('type_daily', DATE '%1$s' - 3, 'group_type=new_user', 'reach_rate', '0.5', '0.505', 'restatement', DATE '%1$s' - 1),
+            ('cohort_conversion', DATE '%1$s' - 8, 'group_type=camp', 'conversion_rate', '0.1', '0.2', 'restatement', DATE '%1$s' - 1),
+            ('type_daily', DATE '%1$s' - 4, 'group_type=null', 'gmv', '12.50', '0.00', 'restatement', DATE '%1$s' - 1),
+            ('cohort_conversion', DATE '%1$s' - 3, 'group_type=traffic', 'converted', '3', '4', 'maturation', DATE '%1$s' - 1),
+            ('cohort_conversion', DATE '%1$s' - 3, 'group_type=traffic', 'conversion_rate', '0.15', '0.2', 'maturation', DATE '%1$s' - 1),
+            ('type_daily', DATE '%1$s' - 2, 'group_type=traffic', 'scan_join_rate', '0.3', '0.35', 'maturation', DATE '%1$s' - 1))
+          v(table_name, dt, row_key, column_name, old_value, new_value, kind, run_date))
+        """.formatted(day), warehouse.resolve("metrics/revisions"), "run_date");
+  }
+
+  static void copy(String select, Path table) {
     copy(select, table, "dt");
   }
 
   /** DuckDB writes {@code key=value/} folders; each gets the {@code _SUCCESS} a published partition has. */
-  private static void copy(String select, Path table, String partitionKey) {
+  static void copy(String select, Path table, String partitionKey) {
     write(table.resolveSibling(".keep"), "");
     execute("COPY (" + select + ") TO '" + table + "' (FORMAT PARQUET, PARTITION_BY (" + partitionKey + "), OVERWRITE_OR_IGNORE)");
     try (Stream<Path> partitions = Files.list(table)) {

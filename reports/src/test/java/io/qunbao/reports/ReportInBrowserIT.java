@@ -85,8 +85,16 @@ class ReportInBrowserIT {
     // and the page shows its sections and its Chinese title
     assertThat(browser.getTitle()).isEqualTo("群报日报 · 2026-11-20");
     assertThat(browser.findElements(By.cssSelector("h2"))).extracting(e -> e.getText())
-        .containsExactly("核心指标", "触达率与活跃率", "近 30 天趋势", "转化漏斗", "裂变", "群生命周期", "濒死群", "数据质量");
-    assertThat(browser.findElements(By.cssSelector(".card"))).hasSize(3);
+        .containsExactly("今日概览", "各群类型", "已发布数字的修订", "濒死群", "触达率与活跃率", "近 30 天趋势", "扫码与转化漏斗", "裂变",
+            "群生命周期", "数据质量");
+    assertThat(browser.findElements(By.cssSelector(".card"))).hasSize(4);
+    // the headline comes first and is readable without scrolling: the first type there needs attention
+    var firstRow = browser.findElement(By.cssSelector("table.headline tr.concern"));
+    assertThat(firstRow.getText()).startsWith("新人群").endsWith("需关注");
+    assertThat(firstRow.getLocation().getY()).isLessThan(400);
+    // two cards side by side in a 1000-pixel window
+    var cards = browser.findElements(By.cssSelector(".card"));
+    assertThat(cards.get(1).getLocation().getY()).isEqualTo(cards.get(0).getLocation().getY());
 
     // The screenshot: the cards' and charts' type colours are on it
     byte[] png = browser.getScreenshotAs(OutputType.BYTES);

@@ -47,13 +47,15 @@ class ReportPdfTest {
 
   @Test
   void thePdfHasEverySectionOnA4Pages() {
-    // Cards (3 types), 7 charts, tables: more than one A4 page, and not one page per chart either.
-    assertThat(pages).isBetween(3, 9);
+    // Headline, 4 cards, lists, 7 charts: more than one A4 page, and within the report's 12.
+    assertThat(pages).isBetween(3, 12);
     assertThat(pdfText).contains("群报日报 · 2026-11-20");
-    for (String section : List.of("核心指标", "触达率与活跃率", "近 30 天趋势", "转化漏斗", "裂变", "群生命周期", "濒死群", "数据质量")) {
+    for (String section : List.of("今日概览", "各群类型", "已发布数字的修订", "濒死群", "触达率与活跃率", "近 30 天趋势", "扫码与转化漏斗",
+        "裂变", "群生命周期", "数据质量")) {
       assertThat(pdfText).as(section).contains(section);
     }
-    assertThat(pdfText).contains("引流群", "新人群", "训练营", "达标", "未达标");
+    // the types with their purposes, the verdicts, the targets' marks and a flag
+    assertThat(pdfText).contains("引流群", "新人群", "训练营", "VIP群", "引流转化", "需关注", "✔", "✘", "▼");
   }
 
   @Test
@@ -66,8 +68,9 @@ class ReportPdfTest {
       assertThat(flatPdf).contains(cell.group(1).replaceAll("\\s", ""));
       cells++;
     }
-    // 3 types × 7 card metrics + 3 × 5 funnel cells + 4 channels + 10 referrers + 3 dead groups × 2
-    assertThat(cells).isEqualTo(3 * 7 + 3 * 5 + 4 + 10 + 3 * 2);
+    // 4 types × 7 card metrics (value and usual band) + 4 × 5 funnel cells + 3 ranked codes × 2 + 10
+    // referrers + 4 dying groups × 2 + 3 rows of material restatements + 7 runs
+    assertThat(cells).isEqualTo(4 * 7 * 2 + 4 * 5 + 3 * 2 + 10 + 4 * 2 + 3 + 7);
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest done with DuckDB for the side-by-side comparison (issue 6): every export file of an
+ * The ingest done with DuckDB for the side-by-side comparison: every export file of an
  * inbox, read with {@code read_json} / {@code read_csv}, parsed by the rules of exports.md
  * ({@code duckdb/ingest_<source>.sql}) and written as Parquet to
  * {@code <warehouse>/raw/<source>/export_date=D/}. Rejected rows are dropped, not written

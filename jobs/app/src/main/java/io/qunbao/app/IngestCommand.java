@@ -1,5 +1,6 @@
 package io.qunbao.app;
 
+import io.qunbao.app.batch.BatchRunner;
 import io.qunbao.app.batch.IngestJobConfiguration;
 import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
@@ -14,6 +15,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -26,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
             + "rejects/<source>/export_date=<date>/ in the warehouse.",
         "A source whose rejects exceed ingest.reject-share-limit publishes nothing and the command exits 3. "
             + "A date already ingested is not done again unless --force; a run that was killed resumes "
-            + "where it stopped."})
+            + "where it stopped. --catch-up first lands the late export folders dated before the date."})
 final class IngestCommand implements Callable<Integer> {
   @ParentCommand
   private QunbaoCli cli;
@@ -34,20 +36,26 @@ final class IngestCommand implements Callable<Integer> {
   @Mixin
   private BatchRunOptions run;
 
+  @Option(names = "--catch-up", description = "first land the export folders dated before --date that the warehouse "
+      + "lacks (never ingested, or with files added since), in date order, as the nightly job does")
+  private boolean catchUp;
+
   @Override
   public Integer call() {
-    return run.run(cli.config(), IngestJobConfiguration.class, IngestJobConfiguration.JOB_NAME).code();
+    QunbaoConfig config = cli.config();
+    if (catchUp) {
+      BatchRunOptions.checkBeforeWork(config, false);
+      // always a new run: what is late is found anew each time, and a folder landed is not landed twice
+      new BatchRunner(config, IngestJobConfiguration.class).run(IngestJobConfiguration.CATCH_UP_JOB_NAME, run.date, true);
+    }
+    return run.run(config, IngestJobConfiguration.class, IngestJobConfiguration.JOB_NAME).code();
   }
 
-  /** A missing inbox is a setup mistake; an inbox without any export of the date is reported as such. */
+  /** An inbox without any export of the date is reported as such. */
   static void checkExportsExist(QunbaoConfig config, LocalDate date) {
     Path inbox = Storage.resolve(config.inbox());
     FileSystem fs = new Storage(config).fileSystem(inbox);
     try {
-      if (!fs.exists(inbox)) {
-        throw new QunbaoException(ExitCode.USAGE, "inbox " + inbox + " does not exist: set 'inbox' in the --config file"
-            + " or run 'qunbao generate' for sample data");
-      }
       for (String source : Sources.NAMES) {
         if (fs.exists(new Path(inbox, source + "/" + date))) {
           return;

@@ -4,6 +4,8 @@ import io.qunbao.app.spark.MetricsRunner;
 import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
 import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.common.storage.PublishedTables;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
 import io.qunbao.metrics.LandedTables;
@@ -21,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -84,10 +85,14 @@ final class SqlCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
-  /** Every table folder that exists, registered as a view. */
-  private static Map<String, org.apache.hadoop.fs.Path> register(QunbaoConfig config, SparkSession spark) throws IOException {
+  /**
+   * Every table with a published partition, registered as a view of the files its {@code _SUCCESS}
+   * manifests list (a folder may hold files of a publish that failed halfway, which no one may read).
+   */
+  private static Map<String, org.apache.hadoop.fs.Path> register(QunbaoConfig config, SparkSession spark) {
     Storage storage = new Storage(config);
     Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    PublishedTables published = new PublishedTables(storage, new PartitionPublisher(storage, warehouse));
     Map<String, org.apache.hadoop.fs.Path> tables = new LinkedHashMap<>();
     for (String table : TableSpec.PUBLISHED_METRICS) {
       tables.put(table, warehouse.metricsTable(table));
@@ -100,13 +105,13 @@ final class SqlCommand implements Callable<Integer> {
       tables.put(LandedTables.raw(source), warehouse.rawTable(source));
       tables.put(LandedTables.rejects(source), warehouse.rejectsTable(source));
     }
-    FileSystem fs = storage.fileSystem(warehouse.root());
     Map<String, org.apache.hadoop.fs.Path> present = new LinkedHashMap<>();
     for (Map.Entry<String, org.apache.hadoop.fs.Path> table : tables.entrySet()) {
-      if (fs.exists(table.getValue())) {
-        String location = table.getValue().toString();
-        // *.parquet: a rejects partition also holds rejects.jsonl, for people
-        spark.read().option("basePath", location).option("pathGlobFilter", "*.parquet").parquet(location)
+      // *.parquet: a rejects partition also holds rejects.jsonl, for people
+      String[] files = published.tableFiles(table.getValue()).stream().map(org.apache.hadoop.fs.Path::toString)
+          .filter(f -> f.endsWith(".parquet")).toArray(String[]::new);
+      if (files.length > 0) {
+        spark.read().option("basePath", table.getValue().toString()).parquet(files)
             .createOrReplaceTempView(table.getKey());
         present.put(table.getKey(), table.getValue());
       }

@@ -34,16 +34,42 @@ class CliErrorsTest {
     }
   }
 
+  /** {@code yaml} with a work-dir, and a warehouse unless it names one, under the test's folder. */
   private Path config(String yaml) throws IOException {
-    return Files.writeString(root.resolve("qunbao.yml"), yaml + "\nwork-dir: " + root.resolve("work") + "\n");
+    return Files.writeString(root.resolve("qunbao.yml"), yaml + "\nwork-dir: " + root.resolve("work") + "\n"
+        + (yaml.contains("warehouse:") ? "" : "warehouse: " + root.resolve("warehouse") + "\n"));
   }
 
   @Test
   void aMissingInboxIsOneLineAndAUsageError() throws IOException {
     Outcome o = run("--config", config("inbox: " + root.resolve("nowhere")).toString(), "ingest", "--date", "2026-10-01");
     assertThat(o.exitCode()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(o.err().strip()).isEqualTo("qunbao: inbox file:" + root.resolve("nowhere")
+    assertThat(o.err().strip()).isEqualTo("qunbao: inbox " + root.resolve("nowhere")
         + " does not exist: set 'inbox' in the --config file or run 'qunbao generate' for sample data");
+  }
+
+  @Test
+  void aWarehouseThatCannotBeWrittenIsAUsageErrorWithThePathAndTheSystemsWordsBeforeAnyWork() throws IOException {
+    // given a warehouse path that is a file, not a folder (what a mistyped path or a stray file gives)
+    Files.createDirectories(root.resolve("inbox/chat/2026-10-01"));
+    Path notAFolder = Files.writeString(root.resolve("warehouse-file"), "");
+    Outcome o = run("--config", config("inbox: " + root.resolve("inbox") + "\nwarehouse: " + notAFolder.resolve("w"))
+        .toString(), "ingest", "--date", "2026-10-01");
+    assertThat(o.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(o.err().lines().toList()).singleElement().asString()
+        .isEqualTo("qunbao: warehouse " + notAFolder.resolve("w") + " cannot be written: Not a directory");
+  }
+
+  @Test
+  void aDateFolderThatIsNoDateIsADataErrorNamingIt() throws IOException {
+    // given a day's orders in a folder named 2026-10-2 (no leading zero) beside a well-named chat folder
+    Files.createDirectories(root.resolve("inbox/chat/2026-10-01"));
+    Files.createDirectories(root.resolve("inbox/orders/2026-10-2"));
+    Outcome o = run("--config", config("inbox: " + root.resolve("inbox") + "\nwarehouse: " + root.resolve("warehouse"))
+        .toString(), "ingest", "--date", "2026-10-01");
+    assertThat(o.exitCode()).isEqualTo(ExitCode.DATA_QUALITY.code());
+    assertThat(o.err().lines().toList()).singleElement().asString()
+        .startsWith("qunbao: orders/2026-10-2/ in the inbox ").contains("is not an export date (YYYY-MM-DD");
   }
 
   @Test
@@ -81,12 +107,35 @@ class CliErrorsTest {
     Files.createDirectories(orders.getParent());
     Files.writeString(orders, csv);
     String yaml = "inbox: " + root.resolve("inbox") + "\nwarehouse: " + root.resolve("warehouse");
-    // when ingested, then exit 3 with one line naming the step, the counts and the reason class
+    // when ingested, then exit 3 with one line naming the step, the counts, the file and its reject classes
     Outcome o = run("--config", config(yaml).toString(), "ingest", "--date", "2026-10-01");
     assertThat(o.exitCode()).isEqualTo(ExitCode.DATA_QUALITY.code());
     assertThat(o.err().lines().toList()).singleElement().asString()
-        .startsWith("qunbao: ingestOrders 2026-10-01: 2 of 100 rows rejected (2.00%, limit 1%: bad_amount 2)");
+        .startsWith("qunbao: ingestOrders 2026-10-01: 2 of 100 rows rejected (2.00%, limit 1%): "
+            + "orders/2026-10-01/orders.csv: bad_amount 2");
+    // and the orders are not landed, but their rejects are there to find the bad lines (2 and 3)
     assertThat(root.resolve("warehouse/raw/orders")).doesNotExist();
+    assertThat(Files.readString(root.resolve("warehouse/rejects/orders/export_date=2026-10-01/rejects.jsonl")))
+        .contains("\"line\":2,").contains("\"line\":3,");
+  }
+
+  @Test
+  void aTruncatedGzipIsADataErrorNamingTheFileNotARerun() throws IOException {
+    // given a gzip chat export cut short (a copy that did not finish)
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      for (int i = 0; i < 2000; i++) {
+        out.write(("{\"msg_id\":\"m" + i + "\",\"group_id\":\"g\",\"sender_id\":\"u\",\"sent_at\":\"2026-10-01 08:00:00\","
+            + "\"msg_type\":\"text\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    Path chat = Files.createDirectories(root.resolve("inbox/chat/2026-10-01")).resolve("msgs.jsonl.gz");
+    Files.write(chat, java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
+    Outcome o = run("--config", config("inbox: " + root.resolve("inbox")).toString(), "ingest", "--date", "2026-10-01");
+    assertThat(o.exitCode()).isEqualTo(ExitCode.DATA_QUALITY.code());
+    assertThat(o.err().lines().toList()).singleElement().asString()
+        .startsWith("qunbao: chat/2026-10-01/msgs.jsonl.gz is corrupt or truncated (")
+        .endsWith("Replace the file in the inbox and rerun");
   }
 
   @Test

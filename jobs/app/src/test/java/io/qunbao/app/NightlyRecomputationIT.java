@@ -2,12 +2,18 @@ package io.qunbao.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qunbao.metrics.TableSpec;
 import io.qunbao.testkit.DuckDb;
+import io.qunbao.testkit.WebhookServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The invariant of spec/metrics.md, "Runs, late data and recomputation", through the real nightly
  * job on generated data (late messages in the next day's export, refunds and cancellations days
- * later, rows repeated across exports): night after night gives every partition one full
- * recomputation gives, and a forced rerun of the last night changes nothing.
+ * later, rows repeated across exports, and a whole orders export folder dropped three nights late,
+ * which the last night catches up): night after night gives every partition one full recomputation
+ * over every export gives, and a forced rerun of the last night changes nothing. A night marked done
+ * whose warehouse was restored from an older backup is rebuilt, not trusted. Each night that runs
+ * sends its digest to the chat robot.
  */
 class NightlyRecomputationIT {
   private static final LocalDate FIRST = LocalDate.of(2026, 11, 1);
@@ -27,16 +36,33 @@ class NightlyRecomputationIT {
 
   @Test
   void nightAfterNightEqualsOneFullRecomputationAndARerunChangesNothing() throws IOException {
-    // given a small generated inbox, and two warehouses over it
-    Path nightly = config("nightly");
-    Path full = config("full");
+    try (WebhookServer robot = WebhookServer.start()) {
+      nightAfterNight(robot);
+    }
+  }
+
+  private void nightAfterNight(WebhookServer robot) throws IOException {
+    // given a small generated inbox, and two warehouses over it (the nightly one with a chat robot)
+    Path nightly = config("nightly", "alerts:\n  webhook-url: " + robot.url("digest-key") + "\n");
+    Path full = config("full", "");
     assertThat(cli(nightly, "generate", "--days", String.valueOf(DAYS), "--groups", "24",
         "--messages-per-group-per-day", "30", "--start-date", FIRST.toString())).isZero();
+    // and the orders exported on the first day held back by the upstream tool: they arrive three nights late
+    Path lateOrders = root.resolve("inbox/orders/" + FIRST);
+    Path heldBack = root.resolve("held-back-orders");
+    Files.move(lateOrders, heldBack);
 
-    // when one warehouse runs the nightly job day by day ...
+    // when one warehouse runs the nightly job day by day, the late orders dropped before the last night ...
+    Path backup = root.resolve("nightly-backup");
     for (LocalDate day = FIRST; !day.isAfter(LAST); day = day.plusDays(1)) {
+      if (day.equals(LAST)) {
+        Files.move(heldBack, lateOrders);
+        copy(root.resolve("nightly/warehouse"), backup);
+      }
       assertThat(cli(nightly, "nightly", "--date", day.toString())).as("nightly " + day).isZero();
     }
+    // (the last night caught them up: their partition is landed)
+    assertThat(root.resolve("nightly/warehouse/raw/orders/export_date=" + FIRST + "/_SUCCESS")).exists();
     // ... and the other lands every day, then recomputes everything once
     for (LocalDate day = FIRST; !day.isAfter(LAST); day = day.plusDays(1)) {
       assertThat(cli(full, "ingest", "--date", day.toString())).as("ingest " + day).isZero();
@@ -55,6 +81,52 @@ class NightlyRecomputationIT {
     assertThat(revisionCount()).isEqualTo(revisions);
     // and a plain rerun of a completed night is a no-op that succeeds
     assertThat(cli(nightly, "nightly", "--date", LAST.toString())).isZero();
+
+    // and every night that ran (the forced one too) sent its digest: markdown within the robot's
+    // 4096 bytes, naming its day and where its report is
+    List<String> digests = robot.bodies().stream().map(NightlyRecomputationIT::markdownContent).toList();
+    assertThat(digests).hasSize(DAYS + 1);
+    for (int night = 0; night <= DAYS; night++) {
+      LocalDate day = FIRST.plusDays(Math.min(night, DAYS - 1));
+      assertThat(digests.get(night).getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
+      assertThat(digests.get(night)).startsWith("**群报日报 " + day + " 已生成**")
+          .endsWith("`" + root.resolve("nightly/reports/" + day + "/index.html") + "`");
+    }
+
+    // when the warehouse is restored from the backup taken before the last night (work-dir kept), the
+    // rerun of the last night does not trust "done": it rebuilds what the night had published
+    deleteRecursively(root.resolve("nightly/warehouse"));
+    copy(backup, root.resolve("nightly/warehouse"));
+    assertThat(cli(nightly, "nightly", "--date", LAST.toString())).isZero();
+    assertThat(root.resolve("nightly/warehouse/raw/orders/export_date=" + FIRST + "/_SUCCESS")).exists();
+    assertThat(root.resolve("nightly/warehouse/metrics/type_daily/dt=" + LAST + "/_SUCCESS")).exists();
+    assertSameTables();
+  }
+
+  private static String markdownContent(String body) {
+    try {
+      JsonNode message = new ObjectMapper().readTree(body);
+      assertThat(message.path("msgtype").asText()).isEqualTo("markdown");
+      return message.path("markdown").path("content").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : files.toList()) {
+        Files.copy(source, to.resolve(from.relativize(source).toString()));
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   private void assertSameTables() throws IOException {
@@ -85,7 +157,7 @@ class NightlyRecomputationIT {
     return ((Number) DuckDb.query("select count(*) as n from (" + query + ")").get(0).get("n")).longValue();
   }
 
-  private Path config(String name) throws IOException {
+  private Path config(String name, String extraYaml) throws IOException {
     Path dir = root.resolve(name);
     Files.createDirectories(dir);
     return Files.writeString(dir.resolve("qunbao.yml"), String.join("\n",
@@ -93,7 +165,7 @@ class NightlyRecomputationIT {
         "warehouse: " + dir.resolve("warehouse"),
         "reports: " + dir.resolve("reports"),
         "work-dir: " + dir.resolve("work"),
-        ""));
+        extraYaml));
   }
 
   private static int cli(Path config, String... args) {

@@ -3,6 +3,12 @@ package io.qunbao.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qunbao.common.ExitCode;
+import io.qunbao.common.config.ConfigLoader;
+import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.common.storage.Storage;
+import io.qunbao.common.storage.Warehouse;
+import io.qunbao.reports.model.ParquetTables;
 import io.qunbao.testkit.SpecExample;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,10 +16,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code qunbao sql} as an analyst runs it, over a warehouse that holds rejects. */
+/**
+ * {@code qunbao sql} as an analyst runs it, over a warehouse that holds rejects and a leftover of a
+ * publish killed halfway.
+ */
 class SqlCommandIT {
   @TempDir Path root;
 
@@ -29,6 +39,10 @@ class SqlCommandIT {
         "work-dir: " + root.resolve("work"), ""));
     assertThat(QunbaoCli.execute("--config", config.toString(), "ingest", "--date", "2026-10-01"))
         .isEqualTo(ExitCode.OK.code());
+    // and a leftover beside the landed chat: a file of a publish killed halfway, which no manifest lists
+    // (here a copy of the landed file, so a reader that took it would count every row twice)
+    Path landed = root.resolve("warehouse/raw/chat/export_date=2026-10-01");
+    Files.copy(landed.resolve("part-00000.parquet"), landed.resolve("0a1b2c3d-part-00000.parquet"));
     Path queries = Files.writeString(root.resolve("queries.sql"), String.join("\n",
         "select concat('rejected chat lines: ', concat_ws(',', sort_array(collect_list(line)))) as r",
         "from rejects_chat;",
@@ -45,10 +59,19 @@ class SqlCommandIT {
       System.setOut(originalOut);
     }
 
-    // then: both tables are there by name, the rejects read from their Parquet file alone
+    // then: both tables are there by name, the rejects read from their Parquet file alone, the landed
+    // rows from the files the manifest lists
     assertThat(code).isEqualTo(ExitCode.OK.code());
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("rejected chat lines: 24,25,26,27")
         .contains("landed chat rows: 23");
+    // and the report's reader does not take the leftover either
+    QunbaoConfig loaded = new ConfigLoader().load(config);
+    Storage storage = new Storage(loaded);
+    Warehouse warehouse = new Warehouse(Storage.resolve(loaded.warehouse()));
+    ParquetTables tables = new ParquetTables(storage, new PartitionPublisher(storage, warehouse));
+    LocalDate day = LocalDate.parse("2026-10-01");
+    assertThat(tables.read(warehouse.rawTable("chat"), "export_date", day, day)).hasSize(23);
+    assertThat(tables.rowCount(warehouse.raw("chat", day))).contains(23L);
   }
 }

@@ -2,6 +2,7 @@ package io.qunbao.ingest;
 
 import io.qunbao.ingest.parse.Column;
 import io.qunbao.ingest.parse.CsvExportReader;
+import io.qunbao.ingest.parse.CsvHeader;
 import io.qunbao.ingest.parse.CsvRow;
 import io.qunbao.ingest.parse.ExportEncoding;
 import io.qunbao.ingest.parse.Ids;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -84,7 +86,8 @@ public abstract class CsvSource<T extends SpecificRecordBase> implements SourceR
 
   @Override
   public boolean isExportFile(String fileName) {
-    return fileName.endsWith(".csv") || fileName.endsWith(".csv.gz");
+    String name = fileName.toLowerCase(Locale.ROOT);
+    return name.endsWith(".csv") || name.endsWith(".csv.gz");
   }
 
   @Override
@@ -95,13 +98,20 @@ public abstract class CsvSource<T extends SpecificRecordBase> implements SourceR
         try {
           sink.accept(toRow(row, file.relativeName(), line));
         } catch (RowRejected why) {
-          sink.reject(line, why, rawText);
+          sink.reject(line, why, RawRecord.of(rawText));
         }
       }
 
       @Override
       public void reject(long line, RowRejected why, String rawText) {
-        sink.reject(line, why, rawText);
+        sink.reject(line, why, RawRecord.of(rawText));
+      }
+
+      @Override
+      public void header(CsvHeader header) {
+        if (header.problem() != null) {
+          sink.fileProblem(header.problem());
+        }
       }
     });
   }

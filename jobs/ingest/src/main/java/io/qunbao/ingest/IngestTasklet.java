@@ -37,6 +37,7 @@ public final class IngestTasklet<T extends SpecificRecordBase> implements Taskle
     step.setWriteCount(summary.rowsWritten());
     step.setReadSkipCount(summary.rowsRejected());
     step.getExecutionContext().putString("summary", summary.logLine());
+    StepOutputs.record(step.getExecutionContext(), ingestion.warehouse(), ingestion.partitionsOf(summary));
     return RepeatStatus.FINISHED;
   }
 }

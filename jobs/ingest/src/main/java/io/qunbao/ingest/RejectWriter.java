@@ -15,7 +15,8 @@ import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
  * The rejects of one (source, export date): {@code rejects.parquet} for programs and
- * {@code rejects.jsonl} (one JSON object per line, UTF-8, Chinese unescaped) for people.
+ * {@code rejects.jsonl} (one JSON object per line, UTF-8, Chinese unescaped) for people. What they keep
+ * of a rejected record is the reader's choice ({@link RawRecord}).
  */
 final class RejectWriter implements Closeable {
   static final String PARQUET = "rejects.parquet";
@@ -33,15 +34,20 @@ final class RejectWriter implements Closeable {
     jsonl.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
   }
 
-  void write(String file, long line, RowRejected why, String rawText) throws IOException {
-    parquet.write(new Reject(source, file, line, why.getMessage(), why.reason().code(), rawText));
+  void write(String file, long line, RowRejected why, RawRecord raw) throws IOException {
+    parquet.write(new Reject(source, file, line, why.getMessage(), why.reason().code(), raw.text(), raw.bytes(),
+        raw.sha256()));
     jsonl.writeStartObject();
     jsonl.writeStringField("source", source);
     jsonl.writeStringField("file", file);
     jsonl.writeNumberField("line", line);
     jsonl.writeStringField("reason", why.getMessage());
     jsonl.writeStringField("reason_class", why.reason().code());
-    jsonl.writeStringField("raw_text", rawText);
+    jsonl.writeStringField("raw_text", raw.text());
+    if (raw.bytes() != null) {
+      jsonl.writeNumberField("raw_bytes", raw.bytes());
+      jsonl.writeStringField("raw_sha256", raw.sha256());
+    }
     jsonl.writeEndObject();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
+import io.qunbao.testkit.DuckDb;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,13 +60,17 @@ class SourceIngestionIT {
     f.write("orders/2026-10-01/orders.csv", orders(50, 0));
     f.ingest("orders", "2026-10-01");
     f.write("orders/2026-10-01/orders.csv", orders(98, 2));
-    // when ingested again, then the step fails with DATA_QUALITY and a message naming the share
+    // when ingested again, then the step fails with DATA_QUALITY and a message naming the share, the
+    // file with its rejects, and where they are
     assertThatThrownBy(() -> f.ingest("orders", "2026-10-01"))
         .isInstanceOfSatisfying(QunbaoException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DATA_QUALITY))
-        .hasMessageStartingWith("ingestOrders 2026-10-01: 2 of 100 rows rejected (2.00%, limit 1%: bad_amount 2)");
-    // and the partitions are the previous ones, whole; no staging left behind
+        .hasMessageStartingWith("ingestOrders 2026-10-01: 2 of 100 rows rejected (2.00%, limit 1%): "
+            + "orders/2026-10-01/orders.csv: bad_amount 2; nothing published for orders but its rejects")
+        .hasMessageContaining(f.rejects("orders", "2026-10-01").resolve("rejects.jsonl").toString());
+    // and the landed partition is the previous one, whole; the rejects are those of the failed export,
+    // for the operator to find the bad lines; no staging left behind
     assertThat(f.rawRows("orders", "2026-10-01", "order_id")).hasSize(50);
-    assertThat(f.rejectRows("orders", "2026-10-01")).isEmpty();
+    assertThat(f.rejectRows("orders", "2026-10-01")).extracting(r -> r.get("line")).containsExactly(100L, 101L);
     assertThat(Files.exists(f.raw("orders", "2026-10-01").resolve("_SUCCESS"))).isTrue();
     try (var staged = Files.walk(f.warehouse.resolve("_staging"))) {
       assertThat(staged.filter(Files::isRegularFile)).isEmpty();
@@ -150,6 +155,132 @@ class SourceIngestionIT {
       assertThat(Files.exists(f.raw("groups", date))).isFalse();
     }
     assertThat(f.rawRows("groups", "2026-10-01", "group_id")).hasSize(1);
+  }
+
+  @Test
+  void exportFileNamesMatchWhateverTheirCase() {
+    // given an orders export named ORDERS.CSV and a chat export named MSGS.JSONL.GZ
+    IngestFixture f = fixture();
+    f.write("orders/2026-10-01/ORDERS.CSV", orders(3, 0));
+    f.write("chat/2026-10-01/MSGS.JSONL.GZ", gzip(utf8(
+        "{\"msg_id\":\"m1\",\"group_id\":\"g\",\"sender_id\":\"u1\",\"sent_at\":\"2026-10-01 08:00:00\",\"msg_type\":\"text\"}\n")));
+    // then both land, the gzip one decompressed
+    assertThat(f.ingest("orders", "2026-10-01").rowsWritten()).isEqualTo(3);
+    assertThat(f.ingest("chat", "2026-10-01").rowsWritten()).isEqualTo(1);
+    assertThat(f.rawRows("chat", "2026-10-01", "msg_id")).containsExactly(Map.of("msg_id", "m1"));
+  }
+
+  @Test
+  void aFolderInAnExportFolderFailsNamingIt() {
+    // given a folder named like an export file beside a real export
+    IngestFixture f = fixture();
+    f.write("orders/2026-10-01/orders.csv", orders(3, 0));
+    f.write("orders/2026-10-01/more.csv/orders.csv", orders(3, 0));
+    // then the step fails as a data problem naming the folder, and publishes nothing
+    assertThatThrownBy(() -> f.ingest("orders", "2026-10-01"))
+        .isInstanceOfSatisfying(QunbaoException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DATA_QUALITY))
+        .hasMessageStartingWith("orders/2026-10-01/more.csv/ is a folder in an export folder");
+    assertThat(f.raw("orders", "2026-10-01")).doesNotExist();
+  }
+
+  @Test
+  void anExportLackingARequiredColumnFailsTheGateWhateverItsSizeAndPublishesItsRejects() {
+    // given 13 order rows, under the 100 rows of the share rule, without the amount column
+    StringBuilder csv = new StringBuilder("order_id,buyer_id,status,updated_at\n");
+    for (int i = 0; i < 13; i++) {
+      csv.append("o").append(i).append(",u1,paid,2026-10-01 10:00:00\n");
+    }
+    IngestFixture f = fixture();
+    f.write("orders/2026-10-01/orders.csv", utf8(csv.toString()));
+    // then the gate fails naming the file and the column; nothing lands but the 13 rejects
+    assertThatThrownBy(() -> f.ingest("orders", "2026-10-01"))
+        .isInstanceOfSatisfying(QunbaoException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DATA_QUALITY))
+        .hasMessageStartingWith("ingestOrders 2026-10-01: orders/2026-10-01/orders.csv: required column amount (实付金额)"
+            + " is not in the header (13 of 13 rows rejected)");
+    assertThat(f.raw("orders", "2026-10-01")).doesNotExist();
+    assertThat(f.rejectRows("orders", "2026-10-01")).hasSize(13).allSatisfy(r -> assertThat(r).containsEntry("reason_class", "missing_field"));
+  }
+
+  @Test
+  void anExportWhoseEveryRowIsRejectedFailsTheGateWhateverItsSize() {
+    // given 5 order rows, all with a negative amount
+    IngestFixture f = fixture();
+    f.write("orders/2026-10-01/orders.csv", orders(0, 5));
+    assertThatThrownBy(() -> f.ingest("orders", "2026-10-01"))
+        .isInstanceOfSatisfying(QunbaoException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DATA_QUALITY))
+        .hasMessageStartingWith("ingestOrders 2026-10-01: every row rejected, 5 of 5 (orders/2026-10-01/orders.csv: bad_amount 5)");
+    assertThat(f.raw("orders", "2026-10-01")).doesNotExist();
+  }
+
+  @Test
+  void aTruncatedGzipIsADataErrorNamingTheFile() {
+    // given a gzip export cut in the middle (a copy that did not finish)
+    byte[] whole = gzip(orders(2000, 0));
+    IngestFixture f = fixture();
+    f.write("orders/2026-10-01/orders.csv.gz", java.util.Arrays.copyOf(whole, whole.length / 2));
+    assertThatThrownBy(() -> f.ingest("orders", "2026-10-01"))
+        .isInstanceOfSatisfying(QunbaoException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DATA_QUALITY))
+        .hasMessageStartingWith("orders/2026-10-01/orders.csv.gz is corrupt or truncated (")
+        .hasMessageContaining("Replace the file in the inbox and rerun");
+    assertThat(f.raw("orders", "2026-10-01")).doesNotExist();
+  }
+
+  @Test
+  void chatRejectsKeepNoMessageTextUnlessItIsKept() throws Exception {
+    // given two bad chat lines carrying a phone number in their text: one parses (a bad time stamp),
+    // one is no JSON at all; and a good line
+    String parses = "{\"msg_id\":\"m1\",\"group_id\":\"g\",\"sender_id\":\"u1\",\"sent_at\":\"2026/10/01\","
+        + "\"msg_type\":\"text\",\"content\":\"call me 13812345678\"}";
+    String broken = "{\"msg_id\":\"m2\",\"content\":13812345678x}";
+    IngestFixture f = fixture();
+    String good = "{\"msg_id\":\"m3\",\"group_id\":\"g\",\"sender_id\":\"u1\",\"sent_at\":\"2026-10-01 08:00:00\","
+        + "\"msg_type\":\"text\"}";
+    f.write("chat/2026-10-01/msgs.jsonl", utf8(parses + "\n" + broken + "\n" + good + "\n"));
+    f.ingest("chat", "2026-10-01");
+    // then the rejects keep each line's length and SHA-256, the parsed object without its content, and
+    // nothing of the text, in Parquet and in JSON Lines alike
+    List<Map<String, Object>> rejects = DuckDb.query("select line, raw_text, raw_bytes, raw_sha256, reason from read_parquet('"
+        + f.rejects("chat", "2026-10-01") + "/*.parquet') order by line");
+    assertThat(rejects).hasSize(2);
+    assertThat(rejects.get(0)).containsEntry("raw_text", "{\"msg_id\":\"m1\",\"group_id\":\"g\",\"sender_id\":\"u1\","
+        + "\"sent_at\":\"2026/10/01\",\"msg_type\":\"text\"}")
+        .containsEntry("raw_bytes", (long) utf8(parses).length).containsEntry("raw_sha256", sha256(parses));
+    assertThat(rejects.get(1)).containsEntry("raw_text", null)
+        .containsEntry("raw_bytes", (long) utf8(broken).length).containsEntry("raw_sha256", sha256(broken));
+    assertThat(rejects.toString()).doesNotContain("13812345678");
+    assertThat(Files.readString(f.rejects("chat", "2026-10-01").resolve("rejects.jsonl"))).doesNotContain("13812345678")
+        .contains(sha256(broken));
+
+    // when the operator keeps message text, the rejects keep the lines as they were
+    Path kept = root.resolve("kept");
+    IngestFixture keeping = new IngestFixture(f.inbox, Files.createDirectories(kept), "ingest:\n  keep-message-text: true\n");
+    keeping.ingest("chat", "2026-10-01");
+    assertThat(keeping.rejectRows("chat", "2026-10-01")).extracting(r -> r.get("raw_text")).containsExactly(parses, broken);
+  }
+
+  private static String sha256(String text) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(utf8(text)));
+  }
+
+  @Test
+  void theInboxScanFindsLateAndChangedExportFoldersAndRejectsMalformedDates() {
+    // given orders of 10-01 landed, then a second file added to it, and chat of 10-02 never landed
+    IngestFixture f = fixture();
+    InboxScan scan = new InboxScan(f.config, new io.qunbao.common.storage.Storage(f.config), f.ingestion);
+    f.write("orders/2026-10-01/a.csv", orders(3, 0));
+    f.ingest("orders", "2026-10-01");
+    f.write("orders/2026-10-01/b.csv", orders(2, 0));
+    f.write("chat/2026-10-02/msgs.jsonl", utf8("{}\n"));
+    f.write("chat/2026-10-03/msgs.jsonl", utf8("{}\n"));
+    // then a run of 10-03 finds both, in date order, and not its own date
+    assertThat(scan.lateExports(java.time.LocalDate.parse("2026-10-03"))).extracting(Object::toString)
+        .containsExactly("orders/2026-10-01 (new since it was ingested: orders/2026-10-01/b.csv)",
+            "chat/2026-10-02 (never ingested)");
+    // and a folder meant as a date but none fails the scan naming it
+    f.write("scans/2026-10-2/scans.csv", utf8("scan_id\n"));
+    assertThatThrownBy(scan::checkDateFolders)
+        .isInstanceOfSatisfying(QunbaoException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DATA_QUALITY))
+        .hasMessageStartingWith("scans/2026-10-2/ in the inbox ");
   }
 
   private static byte[] utf8(String s) {

@@ -1,6 +1,8 @@
 package io.qunbao.metrics;
 
 import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.metrics.recomputation.RunPlan;
+import io.qunbao.metrics.recomputation.ValueKind;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +12,20 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The model graph of one run, in dependency order, one place per metric family (each family's
  * {@code .sql} files say which section of spec/metrics.md they implement). Expects the raw views of
- * {@link RawInputs}. Two phases: the cleaned history every day needs ({@link #registerCleaning}),
- * then the metrics of the days from a given one to the run date ({@link #registerMetrics}): the
- * models bound their day-by-day work with {@code :from_day}, and {@code computed_days} lists the days.
+ * {@link RawInputs}. Two phases: the cleaned history the plan needs ({@link #registerCleaning}), then
+ * every other model, for the days of the run's {@link RunPlan} ({@link #registerMetrics}): the plan's
+ * days are bound as the parameters {@code :activity_from}, {@code :purchases_from} and
+ * {@code :resume_from}, and listed in the views {@code activity_days} and {@code purchase_days}.
  *
  * <p>Messages and membership intervals, curated tables too, are written once to Parquet and read back
  * ({@link StagedCurated}). The other models several families reuse (purchases, attribution, …) are
@@ -30,10 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class MetricModels {
   private static final Logger log = LoggerFactory.getLogger(MetricModels.class);
-  /** The published tables whose counts the days that only purchases change keep ({@code published_<table>}). */
-  private static final List<String> CARRIED = List.of("group_daily", "type_daily", "campaign_daily", "owner_daily");
-  /** Where a walk that does not resume starts: before every day (the earliest date Spark holds). */
-  private static final LocalDate EVERY_DAY = LocalDate.of(1, 1, 1);
+  private static final StructType DAYS = new StructType().add(TableSpec.DT, DataTypes.DateType);
 
   private final SparkSession spark;
   private final SqlModels cleaning;
@@ -58,7 +61,7 @@ final class MetricModels {
 
   /**
    * Registers the cleaned history but the messages (metrics.md, "Cleaning rules"), and returns the
-   * published days: what finding the days to recompute needs.
+   * published days: what planning the run needs.
    */
   SortedSet<LocalDate> registerCleaning() {
     materialize(cleaning, "cleaning", "staff_roles");
@@ -75,104 +78,79 @@ final class MetricModels {
     return days;
   }
 
-  /** Registers the whole model graph: the cleaning, the messages of every day, the metrics from {@code fromDay}. */
-  void registerAll(LocalDate fromDay) {
-    registerMessages(null, registerCleaning(), publisher.publishedCuratedDays(TableSpec.MESSAGES));
-    registerMetrics(fromDay, fromDay, Set.of(), false);
+  /** The models of the cleaning phase: its parameters, without the plan's. */
+  SqlModels cleaningSql() {
+    return cleaning;
+  }
+
+  /** The models of the metrics phase (after {@link #registerMetrics}). */
+  SqlModels metricsSql() {
+    return metrics;
   }
 
   /**
-   * Registers the cleaned messages (metrics.md, cleaning rules 1, 5 and 7), kept by day: the days from
-   * {@code resumeFrom} cleaned from the landed chat and staged, the days before it as published. Only
-   * a nightly run may resume, at its first recomputed day: nothing before it changes, and every day
-   * before it has its published messages (a day without is a first unpublished day, {@link
-   * AffectedDays}). Without it (null) every day is cleaned. The staged days are published with every
-   * one of {@code days} and of the days {@code published} before from there, so a day left without
-   * messages becomes an empty partition.
+   * Registers every model above the cleaning for the days of {@code plan}: the messages, then the
+   * metric families, then the rollups. What the plan resumes (the messages of the days before its
+   * resume point, the intervals they left) and what it carries (the published values of the days
+   * recomputed for their purchases alone) are read back from the warehouse here.
    */
-  void registerMessages(LocalDate resumeFrom, SortedSet<LocalDate> days, Set<LocalDate> published) {
-    TableSpec spec = TableSpec.load(TableSpec.MESSAGES);
-    LocalDate from = resumeFrom == null ? EVERY_DAY : resumeFrom;
-    Set<LocalDate> republished = new TreeSet<>(days);
-    republished.addAll(published);
-    SqlModels sql = cleaning.with("clean_from_day", from);
-    // a night's candidates are few (on tier M 1.7M of 9.7M chat rows), kept for the three passes of
-    // the deduplication; every day's are the landed chat itself, read as each pass needs it
-    if (resumeFrom != null) {
-      materialize(sql, "cleaning", "message_candidates");
-    } else {
-      sql.register("cleaning", "message_candidates");
+  void registerMetrics(RunPlan plan) {
+    metrics = cleaning.with(plan.parameters());
+    registerDays("activity_days", plan.recomputed(ValueKind.ACTIVITY));
+    registerDays("purchase_days", plan.recomputed(ValueKind.PURCHASES));
+    for (String table : TableSpec.PUBLISHED_METRICS) {
+      TableSpec spec = TableSpec.load(table);
+      if (spec.recomputation().carriesPublished()) {
+        publisher.readPublished(spec, plan.carriedDays()).createOrReplaceTempView("published_" + table);
+      }
     }
-    sql.describeJobs("model cleaning/" + TableSpec.MESSAGES);
-    Dataset<Row> cleaned = curated.stageDays(TableSpec.MESSAGES, sql.query("cleaning", TableSpec.MESSAGES), from, republished);
-    Set<LocalDate> kept = new TreeSet<>(published);
-    kept.removeIf(day -> !day.isBefore(from));
-    cleaned.union(publisher.readPublishedCurated(spec, kept)).createOrReplaceTempView(TableSpec.MESSAGES);
-  }
-
-  /**
-   * Registers every other view: the metrics of the days from {@code fromDay}, and the values counted
-   * from purchases also on the days from {@code ordersFromDay} (never later). {@code carriedDays}, the
-   * published days between the two, keep their other counts as published. With {@code resumeWalk} the
-   * membership walk resumes at {@code fromDay} from the published intervals: only a nightly run may,
-   * whose {@code fromDay} nothing earlier can change (a backfill's range start is not such a day).
-   */
-  void registerMetrics(LocalDate fromDay, LocalDate ordersFromDay, Set<LocalDate> carriedDays, boolean resumeWalk) {
-    // membership: the walk resumes from the intervals published before this run; without them (not a
-    // nightly run, or none published: a crash between the two renames of their swap) it walks every day
+    registerMessages(plan);
+    // membership: the walk resumes from the intervals published before this run, or walks every day
     TableSpec intervals = TableSpec.load("membership_intervals");
-    Optional<Dataset<Row>> publishedIntervals = resumeWalk ? publisher.readPublishedCurated(intervals) : Optional.empty();
+    Optional<Dataset<Row>> publishedIntervals = plan.resumes() ? publisher.readPublishedCurated(intervals) : Optional.empty();
     publishedIntervals.orElseGet(() -> publisher.emptyTable(intervals))
         .createOrReplaceTempView("published_membership_intervals");
-    SqlModels sql = cleaning.with("from_day", fromDay).with("orders_from_day", ordersFromDay)
-        .with("walk_from_day", publishedIntervals.isPresent() ? fromDay : EVERY_DAY);
-    metrics = sql;
-    for (String table : CARRIED) {
-      publisher.readPublished(TableSpec.load(table), carriedDays).createOrReplaceTempView("published_" + table);
-    }
-    sql.register("cleaning", "computed_days");
-    sql.register("cleaning", "order_days");
-    // membership; its members are counted per group, type, owner and campaign (a campaign's groups)
-    stageCurated(sql, "membership", "membership_intervals");
-    materialize(sql, "campaigns", "campaign_groups");
-    sql.register("membership", "member_scopes");
-    materialize(sql, "membership", "member_counts");
-    sql.register("membership", "membership_facts");
+    stageCurated(metrics, "membership", "membership_intervals");
+    // members are counted per group, type, owner and campaign (a campaign's groups)
+    materialize(metrics, "campaigns", "campaign_groups");
+    metrics.register("membership", "member_scopes");
+    materialize(metrics, "membership", "member_counts");
+    metrics.register("membership", "membership_facts");
     // reach and activity
-    sql.register("reach_activity", "activity_facts");
-    sql.register("reach_activity", "reach_facts");
+    metrics.register("reach_activity", "activity_facts");
+    metrics.register("reach_activity", "reach_facts");
     // referral
-    materialize(sql, "referral", "referred_joins");
-    sql.register("referral", "referral_facts");
-    sql.register("referral", "referrer_daily");
+    materialize(metrics, "referral", "referred_joins");
+    metrics.register("referral", "referral_facts");
+    metrics.register("referral", "referrer_daily");
     // attribution and orders
-    materialize(sql, "attribution", "attributed_purchases");
-    sql.register("attribution", "order_facts");
-    sql.register("attribution", "curated_orders");
+    materialize(metrics, "attribution", "attributed_purchases");
+    metrics.register("attribution", "order_facts");
+    metrics.register("attribution", "curated_orders");
     // repurchase, scan funnel, conversion
-    sql.register("repurchase", "repurchase_30d");
-    materialize(sql, "scans", "scan_joins");
-    sql.register("scans", "channel_daily");
-    sql.register("scans", "scan_type_daily");
-    materialize(sql, "conversion", "first_joins_to_type");
-    sql.register("campaigns", "code_joiners");
-    materialize(sql, "conversion", "window_purchases");
-    sql.register("conversion", "cohort_conversion");
+    metrics.register("repurchase", "repurchase_30d");
+    materialize(metrics, "scans", "scan_joins");
+    metrics.register("scans", "channel_daily");
+    metrics.register("scans", "scan_type_daily");
+    materialize(metrics, "conversion", "first_joins_to_type");
+    metrics.register("campaigns", "code_joiners");
+    materialize(metrics, "conversion", "window_purchases");
+    metrics.register("conversion", "cohort_conversion");
     // rollups by group and by type, health
-    sql.register("rollup", "daily_facts");
-    materialize(sql, "rollup", "existing_groups");
-    sql.register("rollup", "carried_activity");
-    materialize(sql, "rollup", "daily_rollup");
-    sql.register("rollup", "group_daily");
-    sql.register("rollup", "type_daily");
+    metrics.register("rollup", "daily_facts");
+    materialize(metrics, "rollup", "existing_groups");
+    metrics.register("rollup", "carried_activity");
+    materialize(metrics, "rollup", "daily_rollup");
+    metrics.register("rollup", "group_daily");
+    metrics.register("rollup", "type_daily");
     // read by the owners' rows too
-    materialize(sql, "health", "group_health");
+    materialize(metrics, "health", "group_health");
     // referral chains, live-code campaigns, group owners (metrics.md, "Beyond the core tables")
-    registerGenerations(sql);
-    sql.register("referral", "classified_referrals");
-    sql.register("referral", "referral_daily");
-    sql.register("campaigns", "campaign_daily");
-    sql.register("owners", "owner_daily");
+    registerGenerations(metrics);
+    metrics.register("referral", "classified_referrals");
+    metrics.register("referral", "referral_daily");
+    metrics.register("campaigns", "campaign_daily");
+    metrics.register("owners", "owner_daily");
   }
 
   /**
@@ -190,14 +168,37 @@ final class MetricModels {
         (System.nanoTime() - start) / 1_000_000);
   }
 
-  /** The models of the cleaning phase: its parameters, without {@code :from_day}. */
-  SqlModels cleaningSql() {
-    return cleaning;
+  /**
+   * Registers the cleaned messages (metrics.md, cleaning rules 1, 5 and 7), kept by day: the days from
+   * the plan's resume point cleaned from the landed chat and staged, the days before it as published.
+   * Only a nightly run resumes, at its first recomputed day: nothing before it changes, and every day
+   * before it has its published messages (a day without is a first unpublished day). The staged days
+   * are published with every one of the run's days and of the days published before from there, so a
+   * day left without messages becomes an empty partition.
+   */
+  private void registerMessages(RunPlan plan) {
+    TableSpec spec = TableSpec.load(TableSpec.MESSAGES);
+    Set<LocalDate> published = plan.publishedBefore(TableSpec.MESSAGES);
+    Set<LocalDate> republished = new TreeSet<>(plan.days());
+    republished.addAll(published);
+    // a night's candidates are few, kept for the three passes of the deduplication; every day's are
+    // the landed chat itself, read as each pass needs it
+    if (plan.resumes()) {
+      materialize(metrics, "cleaning", "message_candidates");
+    } else {
+      metrics.register("cleaning", "message_candidates");
+    }
+    metrics.describeJobs("model cleaning/" + TableSpec.MESSAGES);
+    Dataset<Row> cleaned = curated.stageDays(TableSpec.MESSAGES, metrics.query("cleaning", TableSpec.MESSAGES),
+        plan.resumeFrom(), republished);
+    Set<LocalDate> kept = new TreeSet<>(published);
+    kept.removeIf(day -> !day.isBefore(plan.resumeFrom()));
+    cleaned.union(publisher.readPublishedCurated(spec, kept)).createOrReplaceTempView(TableSpec.MESSAGES);
   }
 
-  /** The models of the metrics phase (after {@link #registerMetrics}). */
-  SqlModels metricsSql() {
-    return metrics;
+  private void registerDays(String view, SortedSet<LocalDate> days) {
+    List<Row> rows = days.stream().map(day -> RowFactory.create(java.sql.Date.valueOf(day))).toList();
+    spark.createDataFrame(rows, DAYS).createOrReplaceTempView(view);
   }
 
   /**

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The spark-submit entry point of the metrics step:
- * {@code spark-submit --class io.qunbao.metrics.MetricsMain <jar> --config FILE --date D [--full]}.
+ * {@code spark-submit --class io.qunbao.metrics.MetricsMain <jar> --config FILE --date D [--full | --from D1]}.
  * The master comes from spark-submit; the session is built with {@code getOrCreate()}, with the
  * config's {@code spark.conf} entries.
  */
@@ -36,6 +36,9 @@ public final class MetricsMain implements Callable<Integer> {
   @Option(names = "--full", description = "republish every day, not only the changed ones")
   boolean full;
 
+  @Option(names = "--from", description = "republish every day from this one to --date (a backfill)")
+  LocalDate from;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new MetricsMain()).execute(args));
   }
@@ -46,7 +49,8 @@ public final class MetricsMain implements Callable<Integer> {
       QunbaoConfig loaded = new ConfigLoader().load(config);
       // the master comes from spark-submit (or -Dspark.master)
       SparkSession spark = MetricsSession.builder(loaded, "qunbao-metrics " + date, null, Map.of()).getOrCreate();
-      RunSummary summary = new MetricsJob(loaded, spark).run(date, full ? Scope.FULL : Scope.NIGHTLY);
+      RunSummary summary = new MetricsJob(loaded, spark)
+          .run(date, full ? Scope.FULL : from != null ? Scope.range(from, date) : Scope.NIGHTLY);
       summary.tables().forEach((table, result) -> System.out.println(table + ": " + result));
       return ExitCode.OK.code();
     } catch (ConfigException e) {

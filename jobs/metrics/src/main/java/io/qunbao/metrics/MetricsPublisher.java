@@ -1,12 +1,16 @@
 package io.qunbao.metrics;
 
 import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.common.storage.PublishedTables;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.qunbao.metrics.recomputation.RunPlanner;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,11 +22,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes tables into the warehouse, each partition atomically through {@link PartitionPublisher}:
  * metrics tables and the curated messages per {@code dt} partition, the other curated tables whole,
- * revisions per run date.
+ * revisions per run date, after the metrics they describe.
  */
 final class MetricsPublisher {
   static final String RUN_DATE = "run_date";
@@ -31,12 +36,14 @@ final class MetricsPublisher {
   private final Storage storage;
   private final Warehouse warehouse;
   private final PartitionPublisher publisher;
+  private final PublishedTables published;
 
   MetricsPublisher(SparkSession spark, Storage storage, Warehouse warehouse) {
     this.spark = spark;
     this.storage = storage;
     this.warehouse = warehouse;
     this.publisher = new PartitionPublisher(storage, warehouse);
+    this.published = new PublishedTables(storage, publisher);
   }
 
   /** The days of the metrics table {@code table} published so far (with their {@code _SUCCESS}). */
@@ -67,8 +74,12 @@ final class MetricsPublisher {
     if (days.isEmpty()) {
       return emptyTable(spec);
     }
-    String[] paths = days.stream().map(d -> partition(root, d).toString()).toArray(String[]::new);
-    return spec.conform(spark.read().schema(spec.schema()).option("basePath", root.toString()).parquet(paths));
+    String[] files = days.stream().flatMap(d -> published.files(partition(root, d)).stream()).map(Path::toString)
+        .toArray(String[]::new);
+    if (files.length == 0) {
+      return emptyTable(spec);
+    }
+    return spec.conform(spark.read().schema(spec.schema()).option("basePath", root.toString()).parquet(files));
   }
 
   /** The published rows of the curated table {@code spec}; none when it is not published. */
@@ -192,20 +203,81 @@ final class MetricsPublisher {
   }
 
   /**
-   * Appends revision rows to the run date's partition of {@code revisions}: the partition is
-   * rewritten as its old rows plus the new ones, without duplicates, so a rerun that finds the
-   * same changes again (after a failed publish) records them once.
+   * Stages revision rows of the run of {@code runDate} as pending, beside the revisions table: with
+   * what an earlier attempt of the same run staged there, without duplicates (a rerun after a failed
+   * publish finds some changes again, and no longer finds those it published).
    */
-  void appendRevisions(TableSpec spec, Dataset<Row> revisions, LocalDate runDate) {
-    Path root = warehouse.metricsTable(spec.table());
-    Path target = new Path(root, RUN_DATE + "=" + runDate);
+  void stageRevisions(Dataset<Row> revisions, LocalDate runDate) {
+    TableSpec spec = TableSpec.load(TableSpec.REVISIONS);
+    Path pending = pendingRevisions(runDate);
     Dataset<Row> rows = revisions;
-    if (publisher.isPublished(target)) {
-      rows = spec.conform(spark.read().schema(spec.schema()).option("basePath", root.toString())
-          .parquet(target.toString())).union(revisions);
+    if (publisher.isPublished(pending)) {
+      rows = readRevisions(spec, pending).union(rows);
     }
+    Path staged = publisher.stage(pending);
+    rows.distinct().drop(RUN_DATE).write().mode(SaveMode.Overwrite).parquet(staged.toString());
+    publisher.publish(staged, pending);
+  }
+
+  /**
+   * Publishes the revisions pending for the run of {@code runDate} into its partition of
+   * {@code revisions} (with the rows already there, without duplicates), then drops them; nothing when
+   * none are pending.
+   */
+  void publishPendingRevisions(LocalDate runDate) {
+    Path pending = pendingRevisions(runDate);
+    if (!publisher.isPublished(pending)) {
+      return;
+    }
+    TableSpec spec = TableSpec.load(TableSpec.REVISIONS);
+    Path target = new Path(warehouse.metricsTable(spec.table()), RUN_DATE + "=" + runDate);
+    Dataset<Row> rows = readRevisions(spec, pending);
+    if (publisher.isPublished(target)) {
+      rows = readRevisions(spec, target).union(rows);
+    }
+    describeJobs("metrics: publish revisions");
     Path staged = publisher.stage(target);
     rows.distinct().drop(RUN_DATE).write().mode(SaveMode.Overwrite).parquet(staged.toString());
     publisher.publish(staged, target);
+    try {
+      storage.fileSystem(pending).delete(pending, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the published pending revisions " + pending + "; rerun the date", e);
+    }
+  }
+
+  /** The revisions of a run, staged until its metrics are published: beside the table, where no reader looks. */
+  private Path pendingRevisions(LocalDate runDate) {
+    return new Path(warehouse.metricsTable("_pending_" + TableSpec.REVISIONS), RUN_DATE + "=" + runDate);
+  }
+
+  private Dataset<Row> readRevisions(TableSpec spec, Path partition) {
+    String[] files = publisher.published(partition).files().stream().map(Path::toString).toArray(String[]::new);
+    if (files.length == 0) {
+      return emptyTable(spec);
+    }
+    LocalDate runDate = LocalDate.parse(partition.getName().substring(RUN_DATE.length() + 1));
+    StructType withoutRunDate = new StructType(java.util.Arrays.stream(spec.schema().fields())
+        .filter(field -> !field.name().equals(RUN_DATE)).toArray(org.apache.spark.sql.types.StructField[]::new));
+    return spec.conform(spark.read().schema(withoutRunDate).parquet(files)
+        .withColumn(RUN_DATE, functions.lit(java.sql.Date.valueOf(runDate))));
+  }
+
+  /** Replaces the curated table {@code spec} whole with the rows of its view. */
+  void publishCurated(TableSpec spec) {
+    publishWhole(spec.conform(spark.table(spec.viewName())), warehouse.curated(spec.table()));
+  }
+
+  /** Names the Spark jobs that follow (Spark UI, event log). */
+  void describeJobs(String description) {
+    spark.sparkContext().setJobDescription(description);
+  }
+
+  /** What the metrics tables and the curated messages (kept by day) published before this run. */
+  RunPlanner.PublishedState publishedState(List<TableSpec> tables) {
+    Map<String, Set<LocalDate>> days = new LinkedHashMap<>();
+    tables.forEach(table -> days.put(table.table(), publishedDays(table.table())));
+    days.put(TableSpec.MESSAGES, publishedCuratedDays(TableSpec.MESSAGES));
+    return new RunPlanner.PublishedState(days, publisher.isPublished(warehouse.curated("membership_intervals")));
   }
 }

@@ -30,8 +30,8 @@ public final class MetricsSession {
     SparkConf submitted = new SparkConf();
     Map<String, String> qunbaoDefaults = new LinkedHashMap<>(defaults);
     // adaptive execution may also merge the shuffle partitions of a persisted plan (the run persists the
-    // comparison of every table): otherwise its stages keep every partition, 1,200 tasks for a few
-    // hundred changed rows on tier M
+    // comparison of every table): otherwise its stages keep every shuffle partition, however few the
+    // changed rows
     qunbaoDefaults.put("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
     String effectiveMaster = master != null ? master : submitted.get("spark.master", "");
     if (effectiveMaster.startsWith("local")) {
@@ -40,10 +40,9 @@ public final class MetricsSession {
       qunbaoDefaults.put("spark.driver.bindAddress", "127.0.0.1");
       // Shuffle partitions sized by the data: Spark's 200 as the most, merged by adaptive execution into
       // partitions of about 16 MB, yet one per core at least while each keeps 1 MB (parallelism first,
-      // Spark's default). Merged by size alone, the 17 MB of spans the member counts sort on tier M ran in
-      // one task while the other core waited; at 32 MB the rollup's 84 MB of facts of a night made three
-      // tasks, two waves on two cores (BENCHMARKS.md). A fixed few per core (8 on 2 cores) left 17M rows
-      // per task on tier L, whose rollup then spilled 116 GB.
+      // Spark's default). Merged by size alone, a shuffle of a few tens of MB runs in one or three tasks
+      // while a core waits; a fixed few partitions per core leaves a large run's tasks too big to hold,
+      // and its aggregations spill.
       qunbaoDefaults.put("spark.sql.adaptive.coalescePartitions.parallelismFirst", "true");
       qunbaoDefaults.put("spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
     }

@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * The data-quality gate before anything is published (issue 3, item 5). Each check yields the rows
+ * The data-quality gate before anything is published. Each check yields the rows
  * that violate it; the first violation fails the run with {@link ExitCode#DATA_QUALITY} and a
  * one-line message naming the check and an example, and nothing is published.
  */
@@ -31,14 +31,14 @@ final class QualityChecks {
   }
 
   /**
-   * Throws on the first failed check; {@code outputs} are the conformed metric tables by name. All
+   * Throws on the first failed check; {@code outputs} are the conformed metric tables. All
    * checks run as one query (a union of their violations), so the gate costs one Spark job.
    */
-  void verify(Map<String, Dataset<Row>> outputs, Map<String, TableSpec> specs) {
+  void verify(Map<TableSpec, Dataset<Row>> outputs) {
     Dataset<Row> violations = null;
-    for (Map.Entry<String, Dataset<Row>> output : outputs.entrySet()) {
-      violations = union(violations, duplicateKeys(output.getValue(), specs.get(output.getKey()).key()),
-          "duplicate keys in " + output.getKey());
+    for (Map.Entry<TableSpec, Dataset<Row>> output : outputs.entrySet()) {
+      violations = union(violations, duplicateKeys(output.getValue(), output.getKey().key()),
+          "duplicate keys in " + output.getKey().table());
     }
     for (Map.Entry<String, String> check : SQL_CHECKS.entrySet()) {
       violations = union(violations, sql.query("quality", check.getKey()), check.getValue());

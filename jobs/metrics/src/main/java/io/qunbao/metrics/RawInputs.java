@@ -1,8 +1,10 @@
 package io.qunbao.metrics;
 
 import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.common.storage.PublishedTables;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
+import io.qunbao.metrics.recomputation.LandedExports;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
  * files no manifest lists are leftovers). A source with no partition is an empty view.
  */
 final class RawInputs {
-  static final String EXPORT_DATE = LandedTables.EXPORT_DATE;
+  private static final String EXPORT_DATE = LandedTables.EXPORT_DATE;
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -33,8 +36,8 @@ final class RawInputs {
 
   RawInputs(SparkSession spark, Storage storage, Warehouse warehouse) {
     this.spark = spark;
-    this.storage = storage;
     this.warehouse = warehouse;
+    this.storage = storage;
     this.publisher = new PartitionPublisher(storage, warehouse);
   }
 
@@ -44,12 +47,12 @@ final class RawInputs {
     for (Map.Entry<String, Schema> source : LandedTables.SOURCES.entrySet()) {
       SortedMap<LocalDate, String> versions = new TreeMap<>();
       List<String> files = new ArrayList<>();
-      for (LocalDate exportDate : PublishedPartitions.dates(storage, publisher, warehouse.rawTable(source.getKey()), EXPORT_DATE)) {
-        if (!exportDate.isAfter(runDate)) {
-          PartitionPublisher.Published partition = publisher.published(warehouse.raw(source.getKey(), exportDate));
-          versions.put(exportDate, partition.version());
+      for (Map.Entry<LocalDate, Path> folder : PublishedTables.folders(storage, warehouse.rawTable(source.getKey()), EXPORT_DATE)
+          .headMap(runDate.plusDays(1)).entrySet()) {
+        publisher.publishedIfAny(folder.getValue()).ifPresent(partition -> {
+          versions.put(folder.getKey(), partition.version());
           partition.files().forEach(file -> files.add(file.toString()));
-        }
+        });
       }
       StructType schema = AvroSchemas.structType(source.getValue()).add(EXPORT_DATE, DataTypes.DateType);
       Dataset<Row> rows = files.isEmpty()

@@ -3,7 +3,7 @@ package io.qunbao.metrics;
 import java.time.LocalDate;
 
 /**
- * Which metric partitions a run recomputes and republishes ({@link AffectedDays} says from which
+ * Which metric partitions a run recomputes and republishes ({@link io.qunbao.metrics.recomputation.RunPlanner} says from which
  * day it recomputes):
  * <ul>
  *   <li>{@link #NIGHTLY}: of the days the new exports can change, those whose rows differ from what is
@@ -26,7 +26,7 @@ public record Scope(Kind kind, LocalDate from, LocalDate to) {
   }
 
   /** Whether the day is republished even when its rows did not change. */
-  boolean forces(LocalDate day) {
+  public boolean forces(LocalDate day) {
     return switch (kind) {
       case NIGHTLY -> false;
       case FULL -> true;
@@ -35,7 +35,7 @@ public record Scope(Kind kind, LocalDate from, LocalDate to) {
   }
 
   /** Whether a changed day may be published by this run. */
-  boolean admits(LocalDate day) {
+  public boolean admits(LocalDate day) {
     return kind != Kind.RANGE || forces(day);
   }
 

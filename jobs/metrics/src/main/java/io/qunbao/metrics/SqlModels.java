@@ -14,27 +14,32 @@ import org.apache.spark.sql.SparkSession;
  * registered as a temp view named after its file so that later models select from it. Parameters
  * are bound by name ({@code :run_date}, {@code :zone}, …), never spliced into the text.
  */
-final class SqlModels {
+public final class SqlModels {
   /** More rounds than any pointer jumping needs: 2^64 links. */
   private static final int MAX_ROUNDS = 64;
 
   private final SparkSession spark;
   private final Map<String, Object> parameters;
 
-  SqlModels(SparkSession spark, Map<String, Object> parameters) {
+  public SqlModels(SparkSession spark, Map<String, Object> parameters) {
     this.spark = spark;
     this.parameters = parameters;
   }
 
   /** The same models with one more parameter. */
-  SqlModels with(String name, Object value) {
+  public SqlModels with(String name, Object value) {
+    return with(Map.of(name, value));
+  }
+
+  /** The same models with more parameters (a name given again takes the new value). */
+  public SqlModels with(Map<String, Object> values) {
     Map<String, Object> more = new java.util.HashMap<>(parameters);
-    more.put(name, value);
+    more.putAll(values);
     return new SqlModels(spark, Map.copyOf(more));
   }
 
   /** Registers {@code family/name.sql} as the view {@code name} and returns it (lazily). */
-  Dataset<Row> register(String family, String name) {
+  public Dataset<Row> register(String family, String name) {
     Dataset<Row> model = spark.sql(text(family + "/" + name + ".sql"), parameters);
     model.createOrReplaceTempView(name);
     return model;
@@ -45,7 +50,7 @@ final class SqlModels {
    * ({@code localCheckpoint}): for a model that several later ones read, which would otherwise each
    * compute it again.
    */
-  void materialize(String family, String name) {
+  public void materialize(String family, String name) {
     query(family, name).localCheckpoint(true).createOrReplaceTempView(name);
   }
 
@@ -67,12 +72,12 @@ final class SqlModels {
   }
 
   /** Runs {@code family/name.sql} without registering it. */
-  Dataset<Row> query(String family, String name) {
+  public Dataset<Row> query(String family, String name) {
     return spark.sql(text(family + "/" + name + ".sql"), parameters);
   }
 
   /** Names the Spark jobs that follow (Spark UI, event log). */
-  void describeJobs(String description) {
+  public void describeJobs(String description) {
     spark.sparkContext().setJobDescription(description);
   }
 

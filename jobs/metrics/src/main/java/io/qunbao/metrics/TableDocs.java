@@ -39,8 +39,11 @@ public final class TableDocs {
     for (TableSpec table : allTables()) {
       md.append("## ").append(table.queryName()).append(" (").append(table.kind()).append(")\n\n")
           .append("Grain: ").append(table.grain()).append(". Key: `").append(String.join("`, `", table.key()))
-          .append("`. Definition: ").append(table.spec()).append(".\n\n")
-          .append("| column | type | meaning |\n|---|---|---|\n");
+          .append("`. Definition: ").append(table.spec()).append(".\n\n");
+      if (table.provisional() != null) {
+        md.append(provisional(table.provisional(), table.valueColumns())).append("\n\n");
+      }
+      md.append("| column | type | meaning |\n|---|---|---|\n");
       for (TableSpec.ColumnSpec column : table.columns()) {
         row(md, column.name(), column.type(), column.doc());
       }
@@ -53,6 +56,24 @@ public final class TableDocs {
   /** One column of a table's section. */
   static void row(StringBuilder md, String column, String type, String doc) {
     md.append("| `").append(column).append("` | ").append(type).append(" | ").append(doc.replace("|", "\\|")).append(" |\n");
+  }
+
+  /** The table's provisional values in a sentence; {@code revisions} calls a later change of them a maturation. */
+  private static String provisional(TableSpec.Provisional provisional, List<String> valueColumns) {
+    List<String> parts = new ArrayList<>();
+    if (provisional.whileNot() != null) {
+      List<String> columns = valueColumns.stream().filter(provisional::whileNotFinal).toList();
+      parts.add(names(columns) + " of a row while its `" + provisional.whileNot() + "` is false");
+    }
+    if (provisional.lastPublishedDay() != null) {
+      parts.add(names(provisional.lastPublishedDay()) + " of the last published day");
+    }
+    return "Provisional (a later change is a `maturation` in `revisions`, not a `restatement`): "
+        + String.join("; ", parts) + ".";
+  }
+
+  private static String names(List<String> columns) {
+    return "`" + String.join("`, `", columns) + "`";
   }
 
   /** Writes the doc to {@code args[0]} (default {@code jobs/metrics/docs/tables.md}). */

@@ -3,6 +3,7 @@ package io.qunbao.metrics;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
+import io.qunbao.metrics.recomputation.RunPlan;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,7 +47,7 @@ final class FamilyFixture {
     MetricsPublisher publisher = new MetricsPublisher(spark, storage, warehouse);
     StagedCurated curated = new StagedCurated(spark, publisher, warehouse);
     MetricModels models = new MetricModels(spark, config, runDate, curated, publisher);
-    models.registerAll(LocalDate.EPOCH);
+    models.registerMetrics(RunPlan.everyDay(runDate, Scope.FULL, models.registerCleaning(), Map.of(), "family test"));
     return this;
   }
 

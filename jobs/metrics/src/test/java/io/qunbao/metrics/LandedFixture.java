@@ -73,10 +73,10 @@ final class LandedFixture {
       Column value = given.contains(field.name()) ? functions.col(field.name()) : defaultOf(field.name());
       columns.add(value.cast(field.dataType()).as(field.name()));
     }
-    columns.add(functions.col(RawInputs.EXPORT_DATE));
+    columns.add(functions.col(LandedTables.EXPORT_DATE));
     Path table = warehouse.resolve("raw").resolve(source);
     text.select(columns.toArray(Column[]::new)).write().mode(SaveMode.Append)
-        .partitionBy(RawInputs.EXPORT_DATE).parquet(table.toString());
+        .partitionBy(LandedTables.EXPORT_DATE).parquet(table.toString());
     try (var partitions = Files.list(table)) {
       for (Path partition : partitions.filter(Files::isDirectory).toList()) {
         Files.writeString(partition.resolve(PartitionPublisher.SUCCESS), "");

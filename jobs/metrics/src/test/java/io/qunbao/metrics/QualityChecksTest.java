@@ -15,7 +15,7 @@ import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Issue 3, item 5: the gate fails with one clear line and exit code DATA_QUALITY. */
+/** The quality gate fails with one clear line and exit code DATA_QUALITY. */
 class QualityChecksTest extends LocalSparkTest {
   static FamilyFixture fixture;
 
@@ -30,30 +30,25 @@ class QualityChecksTest extends LocalSparkTest {
     fixture.run(LocalDate.parse("2026-05-01"));
   }
 
-  private static Map<String, TableSpec> specs() {
-    Map<String, TableSpec> specs = new LinkedHashMap<>();
-    TableSpec.METRICS.forEach(t -> specs.put(t, TableSpec.load(t)));
-    return specs;
-  }
-
-  private static Map<String, Dataset<Row>> outputs() {
-    Map<String, Dataset<Row>> outputs = new LinkedHashMap<>();
-    TableSpec.METRICS.forEach(t -> outputs.put(t, TableSpec.load(t).conform(spark.table(t))));
+  private static Map<TableSpec, Dataset<Row>> outputs() {
+    Map<TableSpec, Dataset<Row>> outputs = new LinkedHashMap<>();
+    TableSpec.METRICS.forEach(t -> outputs.put(TableSpec.load(t), TableSpec.load(t).conform(spark.table(t))));
     return outputs;
   }
 
   @Test
   void consistentTablesPass() {
-    new QualityChecks(new SqlModels(spark, Map.of())).verify(outputs(), specs());
+    new QualityChecks(new SqlModels(spark, Map.of())).verify(outputs());
   }
 
   @Test
   void aDuplicateKeyFailsTheGateWithOneLine() {
     // given group_daily with its one row twice
-    Map<String, Dataset<Row>> outputs = outputs();
-    outputs.put("group_daily", outputs.get("group_daily").union(outputs.get("group_daily")));
+    Map<TableSpec, Dataset<Row>> outputs = outputs();
+    TableSpec groupDaily = TableSpec.load("group_daily");
+    outputs.put(groupDaily, outputs.get(groupDaily).union(outputs.get(groupDaily)));
 
-    assertThatThrownBy(() -> new QualityChecks(new SqlModels(spark, Map.of())).verify(outputs, specs()))
+    assertThatThrownBy(() -> new QualityChecks(new SqlModels(spark, Map.of())).verify(outputs))
         .isInstanceOfSatisfying(QunbaoException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DATA_QUALITY))
         .hasMessage("data-quality check failed, nothing published: duplicate keys in group_daily"
             + " (dt=2026-05-01 group_id=g1 appears 2 times)");
@@ -65,7 +60,7 @@ class QualityChecksTest extends LocalSparkTest {
     Dataset<Row> original = spark.table("referral_daily");
     original.withColumn("referred_joins", functions.col("referred_joins").plus(1)).createOrReplaceTempView("referral_daily");
     try {
-      assertThatThrownBy(() -> new QualityChecks(new SqlModels(spark, Map.of())).verify(Map.of(), specs()))
+      assertThatThrownBy(() -> new QualityChecks(new SqlModels(spark, Map.of())).verify(Map.of()))
           .isInstanceOf(QunbaoException.class)
           .hasMessageContaining("referral_daily not adding up to type_daily's referred joins")
           .hasMessageContaining("referral_daily dt=2026-05-01 camp: referred_joins 2 (net 1, quick quits 0, repeats 0,"
@@ -83,7 +78,7 @@ class QualityChecksTest extends LocalSparkTest {
         + " as campaign(dt, code_id, groups, new_groups, full_groups, scan_join_rate, conversion_rate)")
         .createOrReplaceTempView("campaign_daily");
     try {
-      assertThatThrownBy(() -> new QualityChecks(new SqlModels(spark, Map.of())).verify(Map.of(), specs()))
+      assertThatThrownBy(() -> new QualityChecks(new SqlModels(spark, Map.of())).verify(Map.of()))
           .isInstanceOf(QunbaoException.class)
           .hasMessageContaining("a campaign with more new or full groups than groups")
           .hasMessageContaining("campaign_daily dt=2026-05-01 c1: groups 1, new_groups 0, full_groups 2");
@@ -98,7 +93,7 @@ class QualityChecksTest extends LocalSparkTest {
     Dataset<Row> original = spark.table("type_daily");
     original.withColumn("reached_members", org.apache.spark.sql.functions.lit(5L)).createOrReplaceTempView("type_daily");
     try {
-      assertThatThrownBy(() -> new QualityChecks(new SqlModels(spark, Map.of())).verify(Map.of(), specs()))
+      assertThatThrownBy(() -> new QualityChecks(new SqlModels(spark, Map.of())).verify(Map.of()))
           .isInstanceOf(QunbaoException.class)
           .hasMessageContaining("reached_members above members")
           .hasMessageContaining("reached_members 5 > members 2");

@@ -1,6 +1,7 @@
 package io.qunbao.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.PartitionPublisher;
@@ -33,11 +34,26 @@ class RecomputationTest extends LocalSparkTest {
     Path nightly = dir.resolve("nightly");
     LandedFixture nightlyInbox = new LandedFixture(spark, nightly.resolve("warehouse"));
     MetricsJob nightlyJob = new MetricsJob(TestSpark.config(nightly, ""), spark);
-    RunSummary last = null;
-    for (LocalDate day : DAYS) {
-      nightlyInbox.landExample(day::equals);
-      last = nightlyJob.run(day, Scope.NIGHTLY);
-    }
+    nightlyInbox.landExample(DAYS.get(0)::equals);
+    nightlyJob.run(DAYS.get(0), Scope.NIGHTLY);
+    nightlyInbox.landExample(DAYS.get(1)::equals);
+    nightlyJob.run(DAYS.get(1), Scope.NIGHTLY);
+
+    // when the D3 run fails while it publishes the metrics (group_health's folder cannot be written:
+    // a file stands where it should be), the revisions it found are not published: readers never see
+    // a revision of values that are not there
+    nightlyInbox.landExample(DAYS.get(2)::equals);
+    Path groupHealth = nightly.resolve("warehouse/metrics/group_health");
+    Path keptAside = nightly.resolve("group_health-aside");
+    Files.move(groupHealth, keptAside);
+    Files.writeString(groupHealth, "not a folder");
+    assertThatThrownBy(() -> nightlyJob.run(DAYS.get(2), Scope.NIGHTLY)).isInstanceOf(RuntimeException.class);
+    assertThat(nightly.resolve("warehouse/metrics/revisions/run_date=" + DAYS.get(2))).doesNotExist();
+    // and the rerun, once the folder is back, publishes them, although group_daily's changed day was
+    // published by the failed run and no longer differs
+    Files.delete(groupHealth);
+    Files.move(keptAside, groupHealth);
+    nightlyJob.run(DAYS.get(2), Scope.NIGHTLY);
     Path full = dir.resolve("full");
     new LandedFixture(spark, full.resolve("warehouse")).landExample();
     new MetricsJob(TestSpark.config(full, ""), spark).run(DAYS.get(2), Scope.FULL);
@@ -54,7 +70,7 @@ class RecomputationTest extends LocalSparkTest {
         + " where table_name = 'group_daily' and dt = DATE '2026-10-01' and row_key = 'group_id=gA'"
         + " and column_name = 'gmv' and run_date = DATE '2026-10-03'");
     assertThat(gmvRevisions).containsExactly(Map.of("old_value", "1344.00", "new_value", "1324.00"));
-    assertThat(last.tables().get("group_daily").revisions()).isPositive();
+    assertThat(nightly.resolve("warehouse/metrics/_pending_revisions/run_date=" + DAYS.get(2))).doesNotExist();
 
     // when D3 is run again: nothing is republished and no revision is recorded
     RunSummary rerun = nightlyJob.run(DAYS.get(2), Scope.NIGHTLY);

@@ -3,17 +3,20 @@ package io.qunbao.production;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qunbao.app.QunbaoCli;
+import io.qunbao.common.ExitCode;
+import io.qunbao.common.config.ConfigLoader;
+import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.common.storage.Storage;
+import io.qunbao.common.storage.Warehouse;
 import io.qunbao.testkit.DuckDb;
 import io.qunbao.testkit.SparkCluster;
 import io.qunbao.testkit.SpecExample;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The metrics, run by spark-submit from the cluster jar (target/qunbao-metrics-cluster.jar) on a
- * standalone cluster of a master and two workers, publish the same tables as the same jar on
- * local[2].
+ * The whole {@code nightly} command with a cluster {@code spark.master}: its metrics step submits the
+ * cluster jar (target/qunbao-metrics-cluster.jar) with Spark's launcher to a standalone cluster of a
+ * master and two workers, and publishes the same tables as the same night on local[2]. A failed
+ * submission fails the night, and the rerun resumes at the metrics step.
  */
 class MetricsOnSparkClusterIT {
   private static final String RUN_DATE = "2026-10-03";
@@ -46,24 +50,33 @@ class MetricsOnSparkClusterIT {
   }
 
   @Test
-  void theClusterRunPublishesTheSameTablesAsTheLocalRun() throws Exception {
-    // given: the spec's example inbox landed for 2026-10-01 .. 10-03, in two identical warehouses
-    Path landed = tmp.resolve("landed");
-    Path ingestConfig = config("ingest", landed);
-    for (String day : List.of("2026-10-01", "2026-10-02", "2026-10-03")) {
-      assertThat(QunbaoCli.execute("--config", ingestConfig.toString(), "ingest", "--date", day)).isZero();
-    }
-    Path local = copy(landed, tmp.resolve("local"));
-    Path onCluster = copy(landed, tmp.resolve("cluster"));
+  void theNightlyOnTheClusterPublishesTheSameTablesAsLocallyAndResumesAfterAFailedSubmission() throws Exception {
+    // given: the spec's example inbox (exports of 2026-10-01 .. 10-04) and two empty warehouses; the
+    // nightly of 10-03 lands 10-01 and 10-02 as late exports, then 10-03, then computes the metrics
+    Path local = tmp.resolve("local");
+    Path onCluster = tmp.resolve("cluster");
+    assertThat(QunbaoCli.execute("--config", config("local", local, "local[2]", CLUSTER_JAR).toString(),
+        "nightly", "--date", RUN_DATE)).isZero();
 
-    // when: spark-submit runs the metrics of the run date on local[2], then on the cluster
-    assertThat(sparkSubmit("local[2]", config("local", local), tmp.resolve("local-submit.log"))).isZero();
-    assertThat(sparkSubmit(cluster.masterUrl(), config("cluster", onCluster), tmp.resolve("cluster-submit.log"))).isZero();
+    // when: the cluster night's submission fails (no cluster jar where the config says)
+    Path missingJar = tmp.resolve("no-such.jar");
+    int failed = QunbaoCli.execute("--config", config("cluster", onCluster, cluster.masterUrl(), missingJar).toString(),
+        "nightly", "--date", RUN_DATE);
+    // then: the night failed in its metrics step, with the exports landed
+    assertThat(failed).isEqualTo(ExitCode.USAGE.code());
+    org.apache.hadoop.fs.Path landedChat = new org.apache.hadoop.fs.Path(onCluster.resolve("raw/chat/export_date=" + RUN_DATE).toUri());
+    String landedVersion = publisher(onCluster).published(landedChat).version();
 
+    // when: the same night runs again with the jar, on the cluster
+    assertThat(QunbaoCli.execute("--config", config("cluster", onCluster, cluster.masterUrl(), CLUSTER_JAR).toString(),
+        "nightly", "--date", RUN_DATE)).isZero();
+
+    // then: it resumed at the metrics step (the landed exports are the first run's, not landed again)
+    assertThat(publisher(onCluster).published(landedChat).version()).isEqualTo(landedVersion);
     // then: the master ran the application (on its workers' executors)
     assertThat(cluster.masterState().path("completedapps").findValuesAsText("name"))
         .contains("qunbao-metrics " + RUN_DATE);
-    // then: both published the same metric tables, row for row (read back by DuckDB)
+    // then: both published the same metric tables, row for row (read back by DuckDB), and the reports
     List<String> tables = tables(local);
     assertThat(tables).isNotEmpty().isEqualTo(tables(onCluster));
     for (String table : tables) {
@@ -71,40 +84,31 @@ class MetricsOnSparkClusterIT {
       assertThat(rows(onCluster, table)).as(table).isEqualTo(localRows);
     }
     assertThat(tables.stream().mapToInt(t -> rows(local, t).size()).sum()).isPositive();
+    assertThat(tmp.resolve("reports-cluster/" + RUN_DATE + "/index.html")).exists();
   }
 
-  private static Path config(String name, Path warehouse) throws IOException {
+  /** A config of the warehouse {@code warehouse} whose metrics run on {@code master}. */
+  private static Path config(String name, Path warehouse, String master, Path clusterJar) throws IOException {
     return Files.writeString(tmp.resolve(name + ".yml"), String.join("\n",
         "inbox: " + SpecExample.inbox(),
         "warehouse: " + warehouse,
-        "work-dir: " + tmp.resolve("work-" + name), ""));
+        "reports: " + tmp.resolve("reports-" + name),
+        "work-dir: " + tmp.resolve("work-" + name),
+        "spark:",
+        "  master: " + master,
+        "  home: " + cluster.sparkHome(),
+        "  cluster-jar: " + clusterJar,
+        "  conf:",
+        "    spark.driver.host: 127.0.0.1",
+        "    spark.ui.enabled: \"false\"",
+        "    spark.sql.shuffle.partitions: \"4\"",
+        "    spark.executor.memory: 512m", ""));
   }
 
-  /** spark-submit, as a separate JVM on the cluster's Spark jars, of the cluster jar. */
-  private static int sparkSubmit(String master, Path config, Path log) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || a.startsWith("-Dio.netty")).toList());
-    command.addAll(List.of("-cp", cluster.sparkClasspath(), "org.apache.spark.deploy.SparkSubmit",
-        "--master", master,
-        "--class", "io.qunbao.metrics.MetricsMain",
-        "--conf", "spark.driver.host=127.0.0.1",
-        "--conf", "spark.ui.enabled=false",
-        "--conf", "spark.sql.shuffle.partitions=4",
-        "--conf", "spark.executor.memory=512m",
-        CLUSTER_JAR.toString(),
-        "--config", config.toString(), "--date", RUN_DATE));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(cluster.environment());
-    Process process = builder.start();
-    if (!process.waitFor(20, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("spark-submit on " + master + " did not finish in 20 minutes; see " + log);
-    }
-    if (process.exitValue() != 0) {
-      System.err.println(Files.readString(log));
-    }
-    return process.exitValue();
+  private static PartitionPublisher publisher(Path warehouse) throws IOException {
+    QunbaoConfig config = new ConfigLoader().load(Files.writeString(tmp.resolve("read.yml"), "warehouse: " + warehouse + "\n"));
+    Storage storage = new Storage(config);
+    return new PartitionPublisher(storage, new Warehouse(Storage.resolve(config.warehouse())));
   }
 
   /**
@@ -122,14 +126,5 @@ class MetricsOnSparkClusterIT {
   private static List<Map<String, Object>> rows(Path warehouse, String table) {
     return DuckDb.query("select * from read_parquet('" + warehouse.resolve("metrics").resolve(table)
         + "/*/*.parquet', hive_partitioning = true, union_by_name = true) order by all");
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path source : files.toList()) {
-        Files.copy(source, to.resolve(from.relativize(source).toString()));
-      }
-    }
-    return to;
   }
 }

@@ -8,6 +8,7 @@ import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
+import io.qunbao.reports.model.ParquetTables;
 import io.qunbao.testkit.DuckDb;
 import io.qunbao.testkit.S3ProxyServer;
 import io.qunbao.testkit.SpecExample;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The nightly job with inbox and warehouse on S3 (S3Proxy on 127.0.0.1), run by scripts/qunbao as a
  * scheduler would: with the store down it fails with one line and publishes nothing; the rerun after
  * the store is back publishes exactly what the same nightly publishes on local disk, landed rows
- * and metric tables alike; a table without rows on its days is published empty there too.
+ * and metric tables alike, though a leftover file no manifest lists sits beside landed rows it reads;
+ * a table without rows on its days is published empty there too.
  */
 class NightlyOnS3IT {
   private static final String FIRST_DAY = "2026-10-01";
@@ -87,13 +89,24 @@ class NightlyOnS3IT {
     }
     assertThat(storage.fileSystem(warehouse.root()).exists(new org.apache.hadoop.fs.Path(warehouse.root(), "metrics"))).isFalse();
 
+    // given: beside the first day's landed chat, a leftover of a publish that failed halfway: a file no
+    // manifest lists (a copy of the landed one, so a reader that took it would count every message twice)
+    org.apache.hadoop.fs.Path firstChat = warehouse.raw("chat", java.time.LocalDate.parse(FIRST_DAY));
+    org.apache.hadoop.fs.Path landedFile = publisher.published(firstChat).files().get(0);
+    org.apache.hadoop.fs.FileUtil.copy(storage.fileSystem(firstChat), landedFile, storage.fileSystem(firstChat),
+        new org.apache.hadoop.fs.Path(firstChat, "0a1b2c3d-leftover.parquet"), false, storage.hadoop());
+
     // when: the same command runs again with the store back
     Run rerun = qunbao(s3Config, "nightly", RUN_DATE);
 
     // then: it succeeded, and every partition published locally (raw, rejects, metrics) is
-    // published on S3 with exactly the same rows
+    // published on S3 with exactly the same rows: the metrics read the first day through its manifest
     assertThat(rerun.code()).as(rerun.output()).isZero();
     assertPublishedAlike(local, warehouse);
+    // and the report's reader, on S3 too, reads the landed rows alone
+    java.time.LocalDate first = java.time.LocalDate.parse(FIRST_DAY);
+    assertThat(new ParquetTables(storage, publisher).read(warehouse.rawTable("chat"), "export_date", first, first))
+        .hasSize(rowsOf(local.resolve("raw/chat/export_date=" + FIRST_DAY)).size());
   }
 
   @Test

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qunbao.common.ExitCode;
 import io.qunbao.testkit.DuckDb;
 import io.qunbao.testkit.SpecExample;
+import io.qunbao.testkit.WebhookServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +56,10 @@ class QunbaoCronIT {
   @Test
   void aBackfillStopsAtTheFirstFailingDateAndOldLogsRotate() throws Exception {
     // given: three logs of earlier runs, and a range whose second day has no exports at all
-    // (the example inbox has exports dated 2026-10-01 to 10-04 only)
-    Path config = config(tmp);
+    // (the example inbox has exports dated 2026-10-01 to 10-04 only); and a webhook robot
+    WebhookServer robot = WebhookServer.start();
+    Path config = Files.writeString(config(tmp), "alerts:\n  webhook-url: " + robot.url("k") + "\n",
+        StandardOpenOption.APPEND);
     Path logDir = Files.createDirectories(tmp.resolve("work/logs"));
     for (String old : List.of("20260101T000000Z-1", "20260102T000000Z-1", "20260103T000000Z-1")) {
       Files.writeString(logDir.resolve("qunbao-cron-" + old + ".log"), "old\n");
@@ -76,13 +80,22 @@ class QunbaoCronIT {
     // then: of the three old logs only the newest is kept, beside this run's
     assertThat(logs(tmp.resolve("work"))).extracting(p -> p.getFileName().toString())
         .hasSize(2).contains("qunbao-cron-20260103T000000Z-1.log");
+    // then: the failed day alerted once, naming the day, the code and the job's own line
+    robot.close();
+    assertThat(robot.bodies()).singleElement().asString().contains("ingest for 2026-10-05 ended with exit code 5",
+        "NO_EXPORTS", "qunbao: no exports for 2026-10-05");
   }
 
   @Test
-  void aBadDateIsAUsageError() throws Exception {
-    Path err = tmp.resolve("usage.err");
-    assertThat(exitCode(cron(err, "--date", "2026-02-30"))).isEqualTo(ExitCode.USAGE.code());
-    assertThat(Files.readString(err)).contains("'2026-02-30' is not a date");
+  void aBadDateIsAUsageErrorThatAlerts() throws Exception {
+    try (WebhookServer robot = WebhookServer.start()) {
+      Path config = Files.writeString(config(tmp), "alerts:\n  webhook-url: " + robot.url("k") + "\n",
+          StandardOpenOption.APPEND);
+      Path err = tmp.resolve("usage.err");
+      assertThat(exitCode(cron(err, "--config", config.toString(), "--date", "2026-02-30"))).isEqualTo(ExitCode.USAGE.code());
+      assertThat(Files.readString(err)).contains("'2026-02-30' is not a date");
+      assertThat(robot.bodies()).singleElement().asString().contains("exit code 2", "'2026-02-30' is not a date");
+    }
   }
 
   private static Path config(Path tmp) throws IOException {

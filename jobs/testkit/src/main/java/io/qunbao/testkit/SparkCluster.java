@@ -23,7 +23,7 @@ import java.util.Map;
  * <p>A Worker builds its executors' classpath from {@code $SPARK_HOME/jars/*}, so the cluster gets a
  * SPARK_HOME whose {@code jars/} links Spark and its dependencies from the test classpath, and
  * nothing of Qunbao: the application reaches the executors only through the jar given to
- * spark-submit, as on a real cluster.
+ * spark-submit, as on a real cluster. Its {@code bin/spark-submit} submits to it.
  */
 public final class SparkCluster implements AutoCloseable {
   private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(120);
@@ -107,6 +107,7 @@ public final class SparkCluster implements AutoCloseable {
     // Spark's launcher takes jars/ only in a release layout, which a RELEASE file marks.
     Files.writeString(sparkHome.resolve("RELEASE"), "Spark from the Qunbao test classpath\n");
     Files.createDirectories(sparkHome.resolve("logs"));
+    writeSparkSubmit();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       Path jar = Path.of(entry);
       String name = jar.getFileName().toString();
@@ -114,6 +115,20 @@ public final class SparkCluster implements AutoCloseable {
         Files.createSymbolicLink(jars.resolve(name), jar.toAbsolutePath());
       }
     }
+  }
+
+  /**
+   * {@code bin/spark-submit}, which Spark's launcher ({@code SparkLauncher}) runs: SparkSubmit on this
+   * distribution's jars, as a release's script does through {@code spark-class}, bound to loopback.
+   */
+  private void writeSparkSubmit() throws IOException {
+    Path script = Files.createDirectories(sparkHome.resolve("bin")).resolve("spark-submit");
+    List<String> command = new ArrayList<>(List.of(ServerProcess.javaExecutable().toString(), "-Xmx1g"));
+    command.addAll(javaModuleOptions());
+    command.addAll(List.of("-cp", "'" + sparkClasspath() + "'", "org.apache.spark.deploy.SparkSubmit", "\"$@\""));
+    Files.writeString(script, "#!/usr/bin/env bash\nexport SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13\nexec "
+        + String.join(" ", command) + "\n");
+    script.toFile().setExecutable(true);
   }
 
   private ServerProcess launchDaemon(String name, String mainClass, List<String> arguments) {

@@ -65,14 +65,19 @@ public final class LineCharts {
       provisional.setLabelOffsetType(org.jfree.chart.ui.LengthAdjustmentType.EXPAND);
       plot.addDomainMarker(provisional, Layer.BACKGROUND);
     }
+    // Only the latest restated day is labelled: on a month with many, one label per line would
+    // print over itself; the caption says what every red dashed line means.
+    LocalDate latestRestated = data.restatedDays().stream().max(LocalDate::compareTo).orElse(null);
     for (LocalDate day : data.restatedDays()) {
       ValueMarker restated = new ValueMarker(epochMillis(day), RESTATED, new java.awt.BasicStroke(
           1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 1f, new float[] {4f, 3f}, 0f));
-      restated.setLabel(data.restatedLabel());
-      restated.setLabelPaint(RESTATED);
-      restated.setLabelFont(new Font(style.fontFamily(), Font.PLAIN, 11));
-      restated.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-      restated.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+      if (day.equals(latestRestated)) {
+        restated.setLabel(data.restatedLabel());
+        restated.setLabelPaint(RESTATED);
+        restated.setLabelFont(new Font(style.fontFamily(), Font.PLAIN, 11));
+        restated.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+        restated.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+      }
       plot.addDomainMarker(restated, Layer.FOREGROUND);
     }
     // Rates drawn from zero: a trend from 18% to 20% must not look like a tenfold rise. They are

@@ -1,6 +1,8 @@
 package io.qunbao.reports.format;
 
 import io.qunbao.reports.i18n.Messages;
+import io.qunbao.reports.model.HeadlineMetric;
+import io.qunbao.reports.model.Observation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -80,6 +82,55 @@ public final class ReportFormat {
     if (now == null || before == null) return MISSING;
     BigDecimal change = now.subtract(before);
     return signed(gmv(change.abs()), change.signum());
+  }
+
+  /** A headline metric's value alone, in its unit: {@code 5.2%}, {@code 1,234}, {@code ¥1,234.00}, {@code 0.005}. */
+  public String plain(HeadlineMetric metric, Double value) {
+    if (value == null || value.isNaN()) return MISSING;
+    return switch (metric.unit()) {
+      case RATE -> percent(value);
+      case RATIO -> ratio(value);
+      case MONEY -> gmv(BigDecimal.valueOf(value));
+      case COUNT -> count(Math.round(value));
+    };
+  }
+
+  /** A headline metric's value as a card prints it: a rate or ratio beside its counts, money and counts alone. */
+  public String withCounts(HeadlineMetric metric, Observation observation) {
+    return switch (metric.unit()) {
+      case RATE -> rateWithCounts(observation.value(), observation.numerator(), observation.denominator());
+      case RATIO -> ratioWithCounts(observation.value(), observation.numerator(), observation.denominator());
+      default -> plain(metric, observation.value());
+    };
+  }
+
+  /** A value as {@code revisions} stores it (text), in its metric's unit; null (no row) is a dash. */
+  public String stored(HeadlineMetric metric, String value) {
+    return value == null ? MISSING : plain(metric, new BigDecimal(value).doubleValue());
+  }
+
+  /** The change of a headline metric: percentage points for rates, its own unit otherwise. */
+  public String change(HeadlineMetric metric, Double now, Double before) {
+    if (now == null || before == null || now.isNaN() || before.isNaN()) return MISSING;
+    return switch (metric.unit()) {
+      case RATE -> percentPointChange(now, before);
+      case RATIO -> ratioChange(now, before);
+      case MONEY -> gmvChange(BigDecimal.valueOf(now), BigDecimal.valueOf(before));
+      case COUNT -> countChange(Math.round(now), Math.round(before));
+    };
+  }
+
+  /**
+   * A band between two values of a metric: {@code 6.1–8.0%}, {@code ¥1,000–¥1,501} (money in whole
+   * yuan: a band is a usual range, not an amount). A lower edge below 0 is drawn at 0.
+   */
+  public String band(HeadlineMetric metric, double low, double high) {
+    double from = Math.max(0, low);
+    return switch (metric.unit()) {
+      case RATE -> decimal("0.0").format(scaled(from * 100, 1)) + "–" + percent(high);
+      case MONEY -> "¥" + decimal("#,##0").format(scaled(from, 0)) + "–¥" + decimal("#,##0").format(scaled(high, 0));
+      default -> plain(metric, from) + "–" + plain(metric, high);
+    };
   }
 
   /** {@code 2026-10-03} → {@code 10-03}, the short form used on chart axes and in lists. */

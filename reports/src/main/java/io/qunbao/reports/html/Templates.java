@@ -12,14 +12,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The report's Mustache templates ({@code report.mustache}, {@code index.mustache}) and their
- * shared stylesheet, inlined so each page opens from disk with nothing else. The output is XHTML,
- * because the PDF renderer parses the same page as XML.
+ * The report's Mustache templates ({@code report.mustache}, {@code index.mustache}, and the
+ * partials they include: {@code capped_table}, {@code chart}) and their shared stylesheet, inlined
+ * so each page opens from disk with nothing else. The output is XHTML, because the PDF renderer
+ * parses the same page as XML.
  */
 public final class Templates {
   private static final String FOLDER = "/io/qunbao/reports/html/";
   /** A missing variable is a bug in the page model: fail instead of printing nothing. */
-  private final Mustache.Compiler compiler = Mustache.compiler().emptyStringIsFalse(true);
+  private final Mustache.Compiler compiler = Mustache.compiler().emptyStringIsFalse(true)
+      .withLoader(partial -> reader(partial + ".mustache"));
 
   public String render(String template, Map<String, Object> context, String fontFamily) {
     Map<String, Object> withStyle = new HashMap<>(context);

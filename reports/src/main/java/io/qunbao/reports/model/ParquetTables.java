@@ -1,13 +1,13 @@
 package io.qunbao.reports.model;
 
 import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.common.storage.PublishedTables;
 import io.qunbao.common.storage.Storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +20,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -34,49 +32,38 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads Hive-style partitioned Parquet tables ({@code <table>/<key>=YYYY-MM-DD/*.parquet}) through
  * Hadoop's FileSystem, so a local warehouse and an s3a one read the same. Only published
- * partitions (those holding {@code _SUCCESS}) are read: a partition being rewritten is never half
- * read.
+ * partitions (those holding {@code _SUCCESS}) are read, and of each only the files its manifest lists
+ * ({@link PublishedTables}): a partition being rewritten is never half read, and the leftovers of a
+ * publish that failed halfway are never read.
  */
 public final class ParquetTables {
   private final Storage storage;
   private final PartitionPublisher publisher;
+  private final PublishedTables published;
 
   public ParquetTables(Storage storage, PartitionPublisher publisher) {
     this.storage = storage;
     this.publisher = publisher;
+    this.published = new PublishedTables(storage, publisher);
   }
 
   /**
    * Rows of every published partition of {@code table} whose day is in {@code from … to}, each
    * carrying its partition's day; an absent table reads as no rows. Only the partitions in range
-   * are checked for {@code _SUCCESS} (one request each on s3a, so never the whole history).
+   * are read, each through its {@code _SUCCESS} manifest (one request each on s3a, so never the
+   * whole history), and of each only the files the manifest lists.
    */
   public List<Row> read(Path table, String partitionKey, LocalDate from, LocalDate to) {
     List<Row> rows = new ArrayList<>();
     for (Map.Entry<LocalDate, Path> partition : partitions(table, partitionKey).subMap(from, true, to, true).entrySet()) {
-      if (publisher.isPublished(partition.getValue())) {
-        rows.addAll(readFiles(partition.getValue(), partition.getKey()));
-      }
+      rows.addAll(readFiles(partition.getValue(), published.files(partition.getValue()), partition.getKey()));
     }
     return rows;
   }
 
   /** The {@code key=YYYY-MM-DD} folders of {@code table} by day, published or not; empty if absent. */
   public TreeMap<LocalDate, Path> partitions(Path table, String partitionKey) {
-    TreeMap<LocalDate, Path> partitions = new TreeMap<>();
-    FileSystem fs = storage.fileSystem(table);
-    try {
-      if (!fs.exists(table)) return partitions;
-      for (FileStatus child : fs.listStatus(table)) {
-        String name = child.getPath().getName();
-        if (child.isDirectory() && name.startsWith(partitionKey + "=")) {
-          parseDay(name.substring(partitionKey.length() + 1)).ifPresent(day -> partitions.put(day, child.getPath()));
-        }
-      }
-      return partitions;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + table, e);
-    }
+    return new TreeMap<>(PublishedTables.folders(storage, table, partitionKey));
   }
 
   /** Whether a partition is complete ({@code _SUCCESS} written by its publisher). */
@@ -84,18 +71,20 @@ public final class ParquetTables {
     return publisher.isPublished(partition);
   }
 
-  /** Rows of every Parquet file under {@code folder}, sub-folders included (day = null). */
+  /**
+   * Rows of a published partition, or of every published partition of a table (day = null; each row
+   * carries its partition's {@code key=value}), from the files their manifests list.
+   */
   public List<Row> readAll(Path folder) {
-    return readFiles(folder, null);
+    return readFiles(folder, published.tableFiles(folder), null);
   }
 
-  /** Row count of the Parquet files directly in {@code folder}, from their footers; empty if absent. */
+  /** Row count of the published partition {@code folder}, from its files' footers; empty if unpublished. */
   public Optional<Long> rowCount(Path folder) {
-    FileSystem fs = storage.fileSystem(folder);
+    if (!publisher.isPublished(folder)) return Optional.empty();
     try {
-      if (!fs.exists(folder)) return Optional.empty();
       long rows = 0;
-      for (Path file : parquetFiles(fs, folder, false)) {
+      for (Path file : parquet(published.files(folder))) {
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, storage.hadoop()))) {
           rows += reader.getRecordCount();
         }
@@ -106,12 +95,10 @@ public final class ParquetTables {
     }
   }
 
-  private List<Row> readFiles(Path folder, LocalDate day) {
-    FileSystem fs = storage.fileSystem(folder);
+  private List<Row> readFiles(Path folder, List<Path> files, LocalDate day) {
     List<Row> rows = new ArrayList<>();
     try {
-      if (!fs.exists(folder)) return rows;
-      for (Path file : parquetFiles(fs, folder, day == null)) {
+      for (Path file : parquet(files)) {
         readFile(file, day, partitionValues(folder, file), rows);
       }
       return rows;
@@ -187,28 +174,8 @@ public final class ParquetTables {
     return schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElse(schema);
   }
 
-  private static List<Path> parquetFiles(FileSystem fs, Path folder, boolean recursive) throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (FileStatus child : fs.listStatus(folder)) {
-      String name = child.getPath().getName();
-      if (child.isDirectory()) {
-        if (recursive && !name.startsWith("_") && !name.startsWith(".")) {
-          files.addAll(parquetFiles(fs, child.getPath(), true));
-        }
-      } else if (name.endsWith(".parquet")) {
-        files.add(child.getPath());
-      }
-    }
-    files.sort(null);
-    return files;
+  /** The Parquet files of a manifest's list (a rejects partition also lists rejects.jsonl, for people). */
+  private static List<Path> parquet(List<Path> files) {
+    return files.stream().filter(f -> f.getName().endsWith(".parquet")).sorted().toList();
   }
-
-  private static Optional<LocalDate> parseDay(String text) {
-    try {
-      return Optional.of(LocalDate.parse(text));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
-
 }

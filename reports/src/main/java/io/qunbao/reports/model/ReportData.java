@@ -1,14 +1,18 @@
 package io.qunbao.reports.model;
 
+import io.qunbao.reports.i18n.GroupTypes;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything the report of {@code day} shows, as read from the published tables; nothing here is
- * computed from raw events. Windows: type rows and group rows of the 30 days ending {@code day};
- * cohorts of the 30 days before the latest final cohort's comparison day (so the trend and the
- * card's "7 days before" both have data); channels, dead groups and referrers of {@code day} only.
+ * computed from raw events. Windows: type rows and group rows of the trends' 30 days (and the
+ * baseline's days before {@code day}); cohorts back to the baseline of the latest final one;
+ * channels, quiet groups and referrers of {@code day} only; the revisions of the last runs up to
+ * {@code day} ({@code runs}, newest first).
  */
 public record ReportData(
     LocalDate day,
@@ -17,8 +21,9 @@ public record ReportData(
     List<ChannelDay> channels,
     List<GroupHealth> health,
     List<GroupActivity> groupActivity,
-    List<DeadGroup> deadGroups,
+    List<QuietGroup> quietGroups,
     Optional<List<Referrer>> referrers,
+    List<LocalDate> runs,
     List<Revision> revisions,
     List<SourceQuality> dataQuality) {
 
@@ -26,18 +31,25 @@ public record ReportData(
   public List<TypeDay> typesOfTheDay() {
     return typeDays.stream()
         .filter(t -> t.day().equals(day) && t.type() != null)
-        .sorted((a, b) -> io.qunbao.reports.i18n.GroupTypes.ORDER.compare(a.type(), b.type()))
+        .sorted((a, b) -> GroupTypes.ORDER.compare(a.type(), b.type()))
         .toList();
   }
 
-  /** The report day's row of {@code type} (null = unattributed), if the table has one. */
+  /** The row of {@code type} (null = unattributed) on {@code on}, if the table has one. */
   public Optional<TypeDay> typeDay(LocalDate on, String type) {
     return typeDays.stream()
-        .filter(t -> t.day().equals(on) && java.util.Objects.equals(t.type(), type))
+        .filter(t -> t.day().equals(on) && Objects.equals(t.type(), type))
         .findFirst();
   }
 
   public Optional<Cohort> cohort(LocalDate on, String type) {
     return cohorts.stream().filter(c -> c.day().equals(on) && c.type().equals(type)).findFirst();
+  }
+
+  /** The latest cohort of {@code type} on or before the day whose conversion window has closed. */
+  public Optional<Cohort> latestFinalCohort(String type) {
+    return cohorts.stream()
+        .filter(c -> c.type().equals(type) && c.isFinal() && !c.day().isAfter(day))
+        .max(Comparator.comparing(Cohort::day));
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
+import io.qunbao.reports.ReportSettings;
+import io.qunbao.reports.purpose.Purpose.GroupStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Reads the report's data for one day from the warehouse: the published metric tables, the
  * optional {@code revisions} and {@code referrer_daily} tables, the groups and staff snapshots (for
  * names and owners only) and each source's ingest summary. Only the partitions the report draws
- * are read (about 30 days, the cohorts 37).
+ * are read: about 30 days (the cohorts back to the baseline of the latest final one), and the
+ * revisions of the last {@code report.restatements.runs} runs.
  */
 public final class ReportDataLoader {
   private static final Logger log = LoggerFactory.getLogger(ReportDataLoader.class);
@@ -39,34 +43,40 @@ public final class ReportDataLoader {
   private final Storage storage;
   private final Warehouse warehouse;
   private final ParquetTables tables;
-  private final int conversionWindowDays;
+  private final ReportSettings settings;
 
-  public ReportDataLoader(Storage storage, Warehouse warehouse, int conversionWindowDays) {
+  public ReportDataLoader(Storage storage, Warehouse warehouse, ReportSettings settings) {
     this.storage = storage;
     this.warehouse = warehouse;
     this.tables = new ParquetTables(storage, new PartitionPublisher(storage, warehouse));
-    this.conversionWindowDays = conversionWindowDays;
+    this.settings = settings;
   }
 
   public ReportData load(LocalDate day) {
+    int baselineDays = settings.report().baseline().days();
     LocalDate trendStart = day.minusDays(TREND_DAYS - 1);
-    // The headline conversion compares the latest final cohort (day - window) with the cohort 7 days before it.
-    LocalDate cohortStart = day.minusDays(conversionWindowDays + 7L).isBefore(trendStart)
-        ? day.minusDays(conversionWindowDays + 7L) : trendStart;
-    List<TypeDay> typeDays = metrics("type_daily", trendStart, day, TypeDay::from);
+    LocalDate typeStart = earlier(trendStart, day.minusDays(baselineDays));
+    // conversion is judged on the latest final cohort (day - window), against the cohorts of the baseline before it
+    LocalDate cohortStart = earlier(trendStart, day.minusDays(settings.metrics().conversionWindowDays() + (long) baselineDays));
+    List<TypeDay> typeDays = metrics("type_daily", typeStart, day, TypeDay::from);
     List<Cohort> cohorts = metrics("cohort_conversion", cohortStart, day, Cohort::from);
     List<ChannelDay> channels = metrics("channel_daily", day, day, ChannelDay::from);
     List<GroupHealth> health = metrics("group_health", trendStart, day, GroupHealth::from);
     List<GroupActivity> activity = metrics("group_daily", trendStart, day, GroupActivity::from);
     Optional<List<Referrer>> referrers = optionalMetrics("referrer_daily", day, Referrer::from);
-    List<Revision> revisions = revisions(cohortStart, day);
-    List<DeadGroup> dead = deadGroups(health.stream().filter(h -> h.day().equals(day) && h.isDead()).toList(), day);
-    return new ReportData(day, typeDays, cohorts, channels, health, activity, dead, referrers, revisions, dataQuality(day));
+    List<LocalDate> runs = lastRuns(day);
+    List<Revision> revisions = runs.isEmpty() ? List.of() : metrics("revisions", "run_date", runs.get(runs.size() - 1), day, Revision::from);
+    List<QuietGroup> quiet = quietGroups(health.stream().filter(h -> h.day().equals(day)).toList(), day);
+    return new ReportData(day, typeDays, cohorts, channels, health, activity, quiet, referrers, runs, revisions, dataQuality(day));
   }
 
   private <T> List<T> metrics(String table, LocalDate from, LocalDate to, Function<Row, T> type) {
+    return metrics(table, "dt", from, to, type);
+  }
+
+  private <T> List<T> metrics(String table, String partitionKey, LocalDate from, LocalDate to, Function<Row, T> type) {
     long start = System.nanoTime();
-    List<T> rows = tables.read(warehouse.metricsTable(table), "dt", from, to).stream().map(type).toList();
+    List<T> rows = tables.read(warehouse.metricsTable(table), partitionKey, from, to).stream().map(type).toList();
     log.info("report: read {} {} … {}: {} rows in {} ms", table, from, to, rows.size(), (System.nanoTime() - start) / 1_000_000);
     return rows;
   }
@@ -80,32 +90,38 @@ public final class ReportDataLoader {
     return Optional.of(metrics(table, day, day, type));
   }
 
-  private List<Revision> revisions(LocalDate from, LocalDate to) {
-    List<Revision> revisions = tables.readAll(warehouse.metricsTable("revisions")).stream()
-        .map(Revision::from)
-        .filter(r -> r.day() != null && !r.day().isBefore(from) && !r.day().isAfter(to))
+  /** The run dates of the last {@code report.restatements.runs} runs that recorded revisions, up to {@code day}, newest first. */
+  private List<LocalDate> lastRuns(LocalDate day) {
+    return tables.partitions(warehouse.metricsTable("revisions"), "run_date").headMap(day, true).descendingMap().entrySet().stream()
+        .filter(run -> tables.isPublished(run.getValue()))
+        .map(Map.Entry::getKey)
+        .limit(settings.report().restatements().runs())
         .toList();
-    log.info("report: {} revisions of days {} … {}", revisions.size(), from, to);
-    return revisions;
   }
 
   /**
-   * Names and owners of the dead groups: each group's attributes come from the latest groups
+   * The groups of {@code day} that are quiet by their type's rule (dying, or ended after their
+   * lifespan), with names and owners: each group's attributes come from the latest groups
    * snapshot on or before {@code day} that lists it (spec/metrics.md rule 4), so snapshots are read
    * newest first until every group is found.
    */
-  private List<DeadGroup> deadGroups(List<GroupHealth> dead, LocalDate day) {
-    Map<String, Row> groups = latestListing("groups", "group_id", dead.stream().map(GroupHealth::groupId).toList(), day);
+  private List<QuietGroup> quietGroups(List<GroupHealth> groupsOfTheDay, LocalDate day) {
+    Map<GroupHealth, GroupStatus> quiet = new LinkedHashMap<>();
+    for (GroupHealth group : groupsOfTheDay) {
+      GroupStatus status = settings.purposes().of(group.type()).status(group);
+      if (status != GroupStatus.LIVELY) quiet.put(group, status);
+    }
+    Map<String, Row> groups = latestListing("groups", "group_id", quiet.keySet().stream().map(GroupHealth::groupId).toList(), day);
     List<String> owners = groups.values().stream().map(r -> r.string("owner_id")).distinct().toList();
     Map<String, Row> staff = latestListing("staff", "member_id", owners, day);
-    List<DeadGroup> result = new ArrayList<>();
-    for (GroupHealth group : dead) {
+    List<QuietGroup> result = new ArrayList<>();
+    quiet.forEach((group, status) -> {
       Row listing = groups.get(group.groupId());
       String ownerId = listing == null ? null : listing.string("owner_id");
       Row owner = ownerId == null ? null : staff.get(ownerId);
-      result.add(new DeadGroup(group, listing == null ? null : listing.string("group_name"), ownerId,
+      result.add(new QuietGroup(group, status, listing == null ? null : listing.string("group_name"), ownerId,
           owner == null ? null : owner.string("name")));
-    }
+    });
     return result;
   }
 
@@ -150,6 +166,10 @@ public final class ReportDataLoader {
           summary.flatMap(s -> number(s, "late_rows", "lateRows")).orElse(null)));
     }
     return quality;
+  }
+
+  private static LocalDate earlier(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private Optional<JsonNode> ingestSummary(Path file) {

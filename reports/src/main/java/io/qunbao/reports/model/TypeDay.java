@@ -9,6 +9,8 @@ public record TypeDay(
     String type,
     Long groups,
     Long members,
+    Long joins,
+    Long leaves,
     Long activeMembers,
     Double activityRate,
     Long reachedMembers,
@@ -30,7 +32,7 @@ public record TypeDay(
   static TypeDay from(Row row) {
     return new TypeDay(
         row.partitionDay(), row.string("group_type"), row.count("groups"), row.count("members"),
-        row.count("active_members"), row.rate("activity_rate"), row.count("reached_members"), row.rate("reach_rate"),
+        row.count("joins"), row.count("leaves"), row.count("active_members"), row.rate("activity_rate"), row.count("reached_members"), row.rate("reach_rate"),
         row.count("referred_joins"), row.count("referrers"), row.rate("k_factor"), row.count("orders"),
         row.count("buyers"), row.decimal("gmv"), row.count("scans"), row.count("scanners"), row.count("scan_joins"),
         row.rate("scan_join_rate"), row.count("repurchase_buyers_30d"), row.count("repeat_buyers_30d"),

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qunbao.common.config.ConfigException;
+import io.qunbao.reports.model.HeadlineMetric;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Targets per group type and metric, from the YAML file named by {@code report.targets}
@@ -24,9 +27,9 @@ import java.util.Set;
  * start with the file and key named.
  */
 public final class Targets {
-  /** The metrics a target can be set on: the headline cards' metrics, by their column names. */
-  public static final Set<String> METRICS = Set.of(
-      "members", "reach_rate", "activity_rate", "conversion_rate", "repurchase_rate_30d", "k_factor", "gmv");
+  /** The metrics a target can be set on: the headline metrics, by their column names. */
+  public static final Set<String> METRICS =
+      Arrays.stream(HeadlineMetric.values()).map(HeadlineMetric::column).collect(Collectors.toUnmodifiableSet());
 
   private final Map<String, Map<String, Target>> byType;
 

@@ -51,6 +51,18 @@ class LineChartsTest {
   }
 
   @Test
+  void onlyTheLatestRestatedDayIsLabelled() {
+    // Given three restated days: three dashed lines, one label (the caption explains them all)
+    TrendChartData data = new TrendChartData("复购率", "日期", "百分比 (%)", DAYS,
+        List.of(new Series("引流群", GroupTypes.colour("traffic"), List.of(1.0, 2.0, 3.0, 4.0, 5.0))),
+        Set.of(DAYS.get(0), DAYS.get(2), DAYS.get(3)), "已修订", null, "", 1.0);
+    XYPlot plot = LineCharts.trend(data, STYLE).getXYPlot();
+    assertThat(plot.getDomainMarkers(Layer.FOREGROUND)).hasSize(3)
+        .filteredOn(m -> ((ValueMarker) m).getLabel() != null).singleElement()
+        .satisfies(m -> assertThat(((ValueMarker) m).getValue()).isEqualTo(epochMillis("2026-10-04")));
+  }
+
+  @Test
   void aFlatZeroTrendHasAPlainAxisFromZero() {
     // Given a rate that is 0 every day (e.g. no repeat buyers yet)
     TrendChartData data = new TrendChartData("复购率", "日期", "百分比 (%)", DAYS,

@@ -3,6 +3,7 @@ package io.qunbao.reports.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qunbao.reports.i18n.Messages;
+import io.qunbao.reports.model.HeadlineMetric;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +44,20 @@ class ReportFormatTest {
     assertThat(en.gmvChange(new BigDecimal("442.50"), new BigDecimal("531.00"))).isEqualTo("−¥88.50");
     assertThat(en.countChange(5L, 5L)).isEqualTo("±0");
     assertThat(en.percentPointChange(0.5, null)).isEqualTo("—");
+  }
+
+  @Test
+  void storedRevisionValuesAndBandsPrintInTheirMetricsUnit() {
+    // revisions keep values as text, as Spark casts them: a double, a decimal, a count
+    assertThat(en.stored(HeadlineMetric.REACH_RATE, "0.08695652173913043")).isEqualTo("8.7%");
+    assertThat(en.stored(HeadlineMetric.GMV, "1344.00")).isEqualTo("¥1,344.00");
+    assertThat(en.stored(HeadlineMetric.MEMBERS, "1200")).isEqualTo("1,200");
+    assertThat(en.stored(HeadlineMetric.K_FACTOR, "1.0E-4")).isEqualTo("0.000");
+    assertThat(en.stored(HeadlineMetric.GMV, null)).isEqualTo("—");
+    // a band: one unit sign for rates, negative lower edges drawn at 0 (no metric is below it)
+    assertThat(en.band(HeadlineMetric.ACTIVITY_RATE, 0.101, 0.142)).isEqualTo("10.1–14.2%");
+    assertThat(en.band(HeadlineMetric.MEMBERS, -12.4, 1500.6)).isEqualTo("0–1,501");
+    assertThat(en.band(HeadlineMetric.GMV, 1000, 1500.5)).isEqualTo("¥1,000–¥1,501");
+    assertThat(en.change(HeadlineMetric.LEAVES, 3.0, 5.0)).isEqualTo("−2");
   }
 }

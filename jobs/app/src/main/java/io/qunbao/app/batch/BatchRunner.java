@@ -5,13 +5,18 @@ import io.qunbao.common.QunbaoException;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
+import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.ingest.CatchUpTasklet;
 import io.qunbao.ingest.IngestTasklet;
+import io.qunbao.ingest.StepOutputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
@@ -27,13 +32,15 @@ import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.step.StepLocator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
  * Runs a Spring Batch job for one export date the way cron needs it: one run per work-dir at a
- * time; a date already done is a no-op unless forced; a run that died (kill -9, power loss) is
- * found still marked STARTED, marked FAILED, and restarted from its failed step.
+ * time; a date already done is a no-op unless forced, or unless a partition it published is gone from
+ * the warehouse (then it runs again, as forced); a run that died (kill -9, power loss) is found still
+ * marked STARTED, marked FAILED, and restarted from its failed step.
  */
 public final class BatchRunner {
   private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
@@ -61,16 +68,22 @@ public final class BatchRunner {
         parameters.addString(FORCED_AT, Instant.now().toString());
       }
       JobParameters jobParameters = parameters.toJobParameters();
+      Job job = context.getBean(jobName + "Job", Job.class);
       JobExecution last = repository.getLastJobExecution(jobName, jobParameters);
       if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-        log.info("{} {}: already done, nothing to do (use --force to do it again)", jobName, exportDate);
-        return ExitCode.OK;
-      }
-      if (last != null) {
+        List<String> missing = missingPartitions(repository, job, last);
+        if (missing.isEmpty()) {
+          log.info("{} {}: already done, nothing to do (use --force to do it again)", jobName, exportDate);
+          return ExitCode.OK;
+        }
+        log.warn("{} {}: done before, but {} partition(s) it published are gone from the warehouse ({}); running the"
+            + " date again to rebuild them", jobName, exportDate, missing.size(),
+            missing.stream().limit(5).collect(Collectors.joining(", ")) + (missing.size() > 5 ? ", …" : ""));
+        jobParameters = parameters.addString(FORCED_AT, Instant.now().toString()).toJobParameters();
+      } else if (last != null) {
         log.info("{} {}: resuming the {} run of {} (completed steps are skipped)", jobName, exportDate,
             last.getStatus().toString().toLowerCase(java.util.Locale.ROOT), last.getStartTime());
       }
-      Job job = context.getBean(jobName + "Job", Job.class);
       JobExecution execution = context.getBean(JobLauncher.class).run(job, jobParameters);
       return outcome(execution);
     } catch (QunbaoException e) {
@@ -92,6 +105,15 @@ public final class BatchRunner {
   /** The job's outcome as an exit code; an expected failure inside a step comes out with its message. */
   private static ExitCode outcome(JobExecution execution) {
     if (execution.getStatus() == BatchStatus.COMPLETED) {
+      // the night's summary line; the late exports it landed are news to whoever reads it
+      String caughtUp = execution.getStepExecutions().stream()
+          .filter(step -> step.getExecutionContext().containsKey(CatchUpTasklet.CAUGHT_UP))
+          .map(step -> step.getExecutionContext().getString(CatchUpTasklet.CAUGHT_UP).replace("\n", ", "))
+          .collect(Collectors.joining(", "));
+      log.info("{} {}: done in {} s{}", execution.getJobInstance().getJobName(),
+          execution.getJobParameters().getLocalDate(IngestTasklet.EXPORT_DATE),
+          java.time.Duration.between(execution.getStartTime(), LocalDateTime.now()).toSeconds(),
+          caughtUp.isEmpty() ? "" : "; late exports landed: " + caughtUp);
       return ExitCode.OK;
     }
     for (Throwable failure : execution.getAllFailureExceptions()) {
@@ -107,6 +129,29 @@ public final class BatchRunner {
         .collect(Collectors.joining(", "));
     throw new QunbaoException(ExitCode.FAILED, execution.getJobInstance().getJobName() + " failed in " + failedSteps
         + "; rerun the same command to resume");
+  }
+
+  /**
+   * The partitions the completed run's steps noted as published ({@link StepOutputs}) that have no
+   * {@code _SUCCESS} now (a warehouse deleted, or restored from a backup older than the run), by their
+   * paths under the warehouse.
+   */
+  private List<String> missingPartitions(JobRepository repository, Job job, JobExecution done) {
+    if (!(job instanceof StepLocator steps)) {
+      return List.of();
+    }
+    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    PartitionPublisher publisher = new PartitionPublisher(new Storage(config), warehouse);
+    List<String> missing = new ArrayList<>();
+    for (String stepName : steps.getStepNames()) {
+      StepExecution step = repository.getLastStepExecution(done.getJobInstance(), stepName);
+      if (step != null) {
+        StepOutputs.of(step.getExecutionContext(), warehouse).stream()
+            .filter(partition -> !publisher.isPublished(partition))
+            .forEach(partition -> missing.add(StepOutputs.relative(warehouse, partition)));
+      }
+    }
+    return missing;
   }
 
   /**

@@ -2,6 +2,8 @@ package io.qunbao.app.batch;
 
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
+import io.qunbao.ingest.CatchUpTasklet;
+import io.qunbao.ingest.InboxScan;
 import io.qunbao.ingest.IngestTasklet;
 import io.qunbao.ingest.SourceIngestion;
 import io.qunbao.ingest.SourceReader;
@@ -18,12 +20,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Job {@code ingest} (parameter {@code exportDate}, a LocalDate): one step per source, each landing
- * {@code <inbox>/<source>/<exportDate>/} as {@code raw/<source>/export_date=<exportDate>/}. The step
- * beans are reused by the nightly job.
+ * {@code <inbox>/<source>/<exportDate>/} as {@code raw/<source>/export_date=<exportDate>/}; job
+ * {@code catchUp}: step {@code catchUp}, the export folders before the date the warehouse lacks. The
+ * step beans are reused by the nightly job.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestJobConfiguration {
   public static final String JOB_NAME = "ingest";
+  /** Job {@code catchUp}: only the late exports before the date ({@code ingest --catch-up}). */
+  public static final String CATCH_UP_JOB_NAME = "catchUp";
 
   @Bean
   public Storage storage(QunbaoConfig config) {
@@ -33,6 +38,23 @@ public class IngestJobConfiguration {
   @Bean
   public SourceIngestion sourceIngestion(QunbaoConfig config, Storage storage) {
     return new SourceIngestion(config, storage);
+  }
+
+  @Bean
+  public InboxScan inboxScan(QunbaoConfig config, Storage storage, SourceIngestion ingestion) {
+    return new InboxScan(config, storage, ingestion);
+  }
+
+  @Bean
+  public Step catchUp(JobRepository repository, QunbaoConfig config, SourceIngestion ingestion, InboxScan inboxScan) {
+    return new StepBuilder("catchUp", repository)
+        .tasklet(new CatchUpTasklet(config, ingestion, inboxScan), new ResourcelessTransactionManager())
+        .build();
+  }
+
+  @Bean
+  public Job catchUpJob(JobRepository repository, Step catchUp) {
+    return new JobBuilder(CATCH_UP_JOB_NAME, repository).start(catchUp).build();
   }
 
   @Bean

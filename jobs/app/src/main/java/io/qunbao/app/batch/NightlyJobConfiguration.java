@@ -1,8 +1,14 @@
 package io.qunbao.app.batch;
 
 import io.qunbao.app.spark.MetricsRunner;
+import io.qunbao.common.alert.WebhookAlerter;
 import io.qunbao.common.config.QunbaoConfig;
+import io.qunbao.common.storage.PartitionPublisher;
+import io.qunbao.common.storage.Storage;
+import io.qunbao.common.storage.Warehouse;
 import io.qunbao.ingest.IngestTasklet;
+import io.qunbao.ingest.StepOutputs;
+import io.qunbao.metrics.TableSpec;
 import io.qunbao.metrics.Scope;
 import io.qunbao.reports.DailyReport;
 import java.time.LocalDate;
@@ -21,9 +27,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Job {@code nightly} (parameter {@code exportDate} = the run date R): the five ingest steps of
+ * Job {@code nightly} (parameter {@code exportDate} = the run date R): {@code catchUp} (the export
+ * folders before R that the warehouse lacks, landed in date order), the five ingest steps of
  * {@link IngestJobConfiguration}, then {@code publishMetrics} (republishes the metric partitions
- * the new exports changed, spec "Runs, late data and recomputation"), then {@code renderReport}.
+ * the new exports changed, spec "Runs, late data and recomputation"), then {@code renderReport}, then
+ * {@code sendDigest} (the day's digest to the chat robot, when one is configured).
  * Each step is restartable: a rerun of a failed night skips the steps that completed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,10 +46,17 @@ public class NightlyJobConfiguration {
   }
 
   @Bean
-  public Step publishMetrics(JobRepository repository, MetricsRunner metrics) {
+  public Step publishMetrics(JobRepository repository, MetricsRunner metrics, QunbaoConfig config, Storage storage) {
     return new StepBuilder("publishMetrics", repository)
         .tasklet((contribution, chunk) -> {
-          metrics.run(runDate(chunk), Scope.NIGHTLY);
+          LocalDate date = runDate(chunk);
+          metrics.run(date, Scope.NIGHTLY);
+          // the run date's partitions, which a later run checks before it takes this night as done
+          Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+          PartitionPublisher publisher = new PartitionPublisher(storage, warehouse);
+          StepOutputs.record(chunk.getStepContext().getStepExecution().getExecutionContext(), warehouse,
+              TableSpec.PUBLISHED_METRICS.stream().map(table -> warehouse.metrics(table, date))
+                  .filter(publisher::isPublished).toList());
           return RepeatStatus.FINISHED;
         }, new ResourcelessTransactionManager())
         .build();
@@ -58,12 +73,30 @@ public class NightlyJobConfiguration {
         .build();
   }
 
+  /**
+   * The night's digest to the chat robot of {@code alerts.webhook-url}, when one is set: the sign
+   * that the night ran, with what its report says. A robot that cannot be reached is logged and
+   * does not fail the night, which has published everything by now.
+   */
   @Bean
-  public Job nightlyJob(JobRepository repository, Step ingestChat, Step ingestOrders, Step ingestScans,
-      Step ingestGroups, Step ingestStaff, Step publishMetrics, Step renderReport) {
+  public Step sendDigest(JobRepository repository, QunbaoConfig config) {
+    return new StepBuilder("sendDigest", repository)
+        .tasklet((contribution, chunk) -> {
+          LocalDate date = runDate(chunk);
+          WebhookAlerter.fromConfig(config).ifPresentOrElse(
+              robot -> DailyReport.digest(config, date).ifPresent(digest -> robot.send(digest, "daily digest of " + date)),
+              () -> log.info("sendDigest {}: no alerts.webhook-url, no digest sent", date));
+          return RepeatStatus.FINISHED;
+        }, new ResourcelessTransactionManager())
+        .build();
+  }
+
+  @Bean
+  public Job nightlyJob(JobRepository repository, Step catchUp, Step ingestChat, Step ingestOrders, Step ingestScans,
+      Step ingestGroups, Step ingestStaff, Step publishMetrics, Step renderReport, Step sendDigest) {
     return new JobBuilder(JOB_NAME, repository)
-        .start(ingestChat).next(ingestOrders).next(ingestScans).next(ingestGroups).next(ingestStaff)
-        .next(publishMetrics).next(renderReport)
+        .start(catchUp).next(ingestChat).next(ingestOrders).next(ingestScans).next(ingestGroups).next(ingestStaff)
+        .next(publishMetrics).next(renderReport).next(sendDigest)
         .build();
   }
 

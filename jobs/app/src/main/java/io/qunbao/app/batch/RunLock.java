@@ -51,7 +51,7 @@ public final class RunLock implements AutoCloseable {
       channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
       return new RunLock(channel, lock);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock " + file, e);
+      throw new QunbaoException(ExitCode.USAGE, "cannot lock " + file + " (" + e + "): check work-dir", e);
     }
   }
 

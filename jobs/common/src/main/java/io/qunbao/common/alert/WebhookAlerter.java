@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells a group chat that a run did not end well, through a WeCom (企业微信) group robot webhook
  * ({@code alerts.webhook-url}): a markdown message with the date, the exit code and its meaning, and
- * the run's one-line error.
+ * the run's one-line error. The same robot gets the daily digest after a night that succeeded
+ * ({@link #send}).
  *
  * <p>An alert that cannot be delivered is logged and otherwise ignored: the run's own exit code is
  * what the scheduler acts on, and a chat outage must not change it. The webhook URL carries the
@@ -51,7 +52,17 @@ public final class WebhookAlerter {
    * @return whether the robot accepted it
    */
   public boolean alert(LocalDate runDate, ExitCode exitCode, String message) {
-    String body = markdownMessage(content(runDate, exitCode, message));
+    return send(content(runDate, exitCode, message), "alert (exit code " + exitCode.code() + ")");
+  }
+
+  /**
+   * Posts {@code markdown} as the robot's message as it is (the night's digest, for one);
+   * {@code what} names it in the log.
+   *
+   * @return whether the robot accepted it
+   */
+  public boolean send(String markdown, String what) {
+    String body = markdownMessage(markdown);
     HttpRequest request = HttpRequest.newBuilder(webhook)
         .timeout(TIMEOUT)
         .header("Content-Type", "application/json; charset=utf-8")
@@ -62,15 +73,15 @@ public final class WebhookAlerter {
       // WeCom answers HTTP 200 with {"errcode":0,"errmsg":"ok"}; a bad key or body is a non-zero errcode.
       JsonNode answer = response.statusCode() == 200 ? readAnswer(response.body()) : null;
       if (answer != null && answer.path("errcode").asInt(-1) == 0) {
-        log.info("alert sent to the webhook at {} (exit code {})", webhook.getHost(), exitCode.code());
+        log.info("{} sent to the webhook at {}", what, webhook.getHost());
         return true;
       }
-      log.warn("webhook at {} refused the alert: HTTP {} {}", webhook.getHost(), response.statusCode(), oneLine(response.body()));
+      log.warn("webhook at {} refused the {}: HTTP {} {}", webhook.getHost(), what, response.statusCode(), oneLine(response.body()));
     } catch (IOException e) {
-      log.warn("webhook at {} unreachable, alert not sent: {}", webhook.getHost(), e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage()));
+      log.warn("webhook at {} unreachable, {} not sent: {}", webhook.getHost(), what, e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      log.warn("alert to the webhook at {} interrupted", webhook.getHost());
+      log.warn("{} to the webhook at {} interrupted", what, webhook.getHost());
     }
     return false;
   }

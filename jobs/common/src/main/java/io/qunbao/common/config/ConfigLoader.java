@@ -65,6 +65,18 @@ public final class ConfigLoader {
     return bind(merged);
   }
 
+  /**
+   * The whole configuration as a YAML file {@link #load} reads back to the same values: what a
+   * process started from this one (spark-submit of the metrics) is given.
+   */
+  public String toYaml(QunbaoConfig config) {
+    try {
+      return yaml.writeValueAsString(config);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a configuration always serializes", e);
+    }
+  }
+
   /** Lays {@code over} onto {@code base}; keys unknown to the defaults are rejected by name. */
   private void overlay(ObjectNode base, ObjectNode over, String prefix, Path file) {
     Iterator<Map.Entry<String, JsonNode>> fields = over.fields();
@@ -145,10 +157,25 @@ public final class ConfigLoader {
     if (!Set.of("zh", "en").contains(c.report().language())) {
       throw new ConfigException("report.language is '" + c.report().language() + "'; use zh or en");
     }
+    validate(c.report());
     for (String folder : new String[] {c.inbox(), c.warehouse(), c.reports(), c.workDir()}) {
       if (folder == null || folder.isBlank()) {
         throw new ConfigException("inbox, warehouse, reports and work-dir must all be set");
       }
+    }
+  }
+
+  private static void validate(QunbaoConfig.Report r) {
+    if (r.minDenominator() < 0 || r.minScanners() < 1) {
+      throw new ConfigException("report.min-denominator must be 0 or more and report.min-scanners at least 1 (people)");
+    }
+    QunbaoConfig.Baseline b = r.baseline();
+    if (b.days() < 1 || b.minDays() < 1 || b.minDays() > b.days() || !(b.band() > 0)) {
+      throw new ConfigException("report.baseline needs days >= 1, min-days between 1 and days, and a band above 0 (robust standard deviations)");
+    }
+    QunbaoConfig.Restatements s = r.restatements();
+    if (s.runs() < 1 || !(s.materialPoints() >= 0) || !(s.materialShare() >= 0)) {
+      throw new ConfigException("report.restatements needs runs >= 1 and material-points, material-share of 0 or more");
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
@@ -98,6 +99,8 @@ public final class PartitionPublisher {
   private void publishByManifest(FileSystem fs, Path staged, Path target) throws IOException {
     String version = UUID.randomUUID().toString();
     String prefix = version.substring(0, 8) + "-";
+    // listed first: on an object store a folder whose files have all moved away is gone
+    List<Path> notes = notes(fs, staged);
     List<String> published = new ArrayList<>();
     for (String file : dataFiles(fs, staged)) {
       Path source = new Path(staged, file);
@@ -107,6 +110,12 @@ public final class PartitionPublisher {
       published.add(name);
     }
     writeManifest(fs, target, new PublishManifest(version, published));
+    // what the writer noted about the partition (an ingest's _INGEST.json), replaced after the manifest:
+    // a crash in between leaves the old note beside the new version, which no reader takes for data
+    for (Path note : notes) {
+      fs.delete(new Path(target, note.getName()), false);
+      rename(fs, note, new Path(target, note.getName()));
+    }
     Set<String> listed = new HashSet<>(published);
     for (String file : dataFiles(fs, target)) {
       if (!listed.contains(file)) {
@@ -114,6 +123,25 @@ public final class PartitionPublisher {
       }
     }
     fs.delete(staged.getParent(), true);
+  }
+
+  /** The writer's notes in a staged folder: its hidden files, but a {@code _SUCCESS} a committer wrote. */
+  private static List<Path> notes(FileSystem fs, Path staged) throws IOException {
+    List<Path> notes = new ArrayList<>();
+    FileStatus[] entries;
+    try {
+      entries = fs.listStatus(staged);
+    } catch (FileNotFoundException nothingStaged) {
+      // on an object store, an empty folder is no object at all
+      return notes;
+    }
+    for (FileStatus entry : entries) {
+      String name = entry.getPath().getName();
+      if (entry.isFile() && isHidden(name) && !name.equals(SUCCESS)) {
+        notes.add(entry.getPath());
+      }
+    }
+    return notes;
   }
 
   /** Whether {@code path} is on an object store, where a rename is a copy per file ({@code s3a://}). */
@@ -149,13 +177,24 @@ public final class PartitionPublisher {
   public record Published(String version, List<Path> files) {}
 
   public Published published(Path partition) {
+    return publishedIfAny(partition).orElseThrow(() -> new QunbaoException(ExitCode.FAILED,
+        partition + " is not published (no " + SUCCESS + "); run the step that writes it"));
+  }
+
+  /** The partition as readers see it ({@link #published}), or empty when it has no {@code _SUCCESS}. */
+  public Optional<Published> publishedIfAny(Path partition) {
     FileSystem fs = storage.fileSystem(partition);
     try {
-      PublishManifest manifest = manifest(fs, partition);
+      PublishManifest manifest;
+      try (InputStream in = fs.open(new Path(partition, SUCCESS))) {
+        manifest = PublishManifest.readFrom(in);
+      } catch (FileNotFoundException notPublished) {
+        return Optional.empty();
+      }
       List<String> names = manifest != null ? manifest.files() : dataFiles(fs, partition);
       List<Path> files = names.stream().map(f -> new Path(partition, f)).toList();
       if (manifest != null && manifest.version() != null) {
-        return new Published(manifest.version(), files);
+        return Optional.of(new Published(manifest.version(), files));
       }
       StringBuilder listing = new StringBuilder();
       for (Path file : files) {
@@ -163,18 +202,9 @@ public final class PartitionPublisher {
         listing.append(file.getName()).append(' ').append(status.getLen()).append(' ')
             .append(status.getModificationTime()).append('\n');
       }
-      return new Published("files-" + UUID.nameUUIDFromBytes(listing.toString().getBytes(StandardCharsets.UTF_8)), files);
+      return Optional.of(new Published("files-" + UUID.nameUUIDFromBytes(listing.toString().getBytes(StandardCharsets.UTF_8)), files));
     } catch (IOException e) {
       throw storeFailure("cannot read the manifest of " + partition, e);
-    }
-  }
-
-  /** The partition's manifest; {@code null} for a {@code _SUCCESS} without a file list. */
-  private static PublishManifest manifest(FileSystem fs, Path partition) throws IOException {
-    try (InputStream in = fs.open(new Path(partition, SUCCESS))) {
-      return PublishManifest.readFrom(in);
-    } catch (FileNotFoundException e) {
-      throw new QunbaoException(ExitCode.FAILED, partition + " is not published (no " + SUCCESS + "); run the step that writes it");
     }
   }
 

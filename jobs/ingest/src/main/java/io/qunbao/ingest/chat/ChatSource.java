@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qunbao.ingest.ExportFile;
+import io.qunbao.ingest.RawRecord;
 import io.qunbao.ingest.RowSink;
 import io.qunbao.ingest.SourceReader;
 import io.qunbao.ingest.parse.Ids;
@@ -18,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -27,6 +33,8 @@ import java.util.Set;
  */
 public final class ChatSource implements SourceReader<ChatMessage> {
   private static final JsonFactory JSON = new JsonFactory();
+  /** Reads a rejected line whole, to keep it without its text; one value per line, nothing after it. */
+  private static final ObjectMapper OBJECTS = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final int MAX_REASON_LENGTH = 160;
 
   private final Timestamps timestamps;
@@ -55,7 +63,8 @@ public final class ChatSource implements SourceReader<ChatMessage> {
 
   @Override
   public boolean isExportFile(String fileName) {
-    return fileName.endsWith(".jsonl") || fileName.endsWith(".jsonl.gz");
+    String name = fileName.toLowerCase(Locale.ROOT);
+    return name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
   }
 
   @Override
@@ -75,7 +84,9 @@ public final class ChatSource implements SourceReader<ChatMessage> {
         }
         sink.accept(parse(bytes, start, length, file.relativeName(), lines.lineNumber()));
       } catch (RowRejected why) {
-        sink.reject(lines.lineNumber(), why, utf8.decodeLeniently(bytes, start, length));
+        String text = utf8.decodeLeniently(bytes, start, length);
+        sink.reject(lines.lineNumber(), why, RawRecord.ofLine(bytes, start, length,
+            keepMessageText ? text : withoutContent(text)));
       }
     }
   }
@@ -115,7 +126,9 @@ public final class ChatSource implements SourceReader<ChatMessage> {
         throw new RowRejected(RejectReason.BAD_JSON, "not valid JSON (text after the object)");
       }
     } catch (JsonProcessingException e) {
-      throw new RowRejected(RejectReason.BAD_JSON, "not valid JSON (" + shortMessage(e) + ")");
+      // Jackson quotes the token it choked on, which may be message text
+      throw new RowRejected(RejectReason.BAD_JSON, "not valid JSON (" + (keepMessageText ? shortMessage(e)
+          : "at byte " + (e.getLocation() == null ? "?" : e.getLocation().getByteOffset() + 1)) + ")");
     } catch (IOException e) {
       throw new RowRejected(RejectReason.BAD_JSON, "not valid JSON (" + e.getMessage() + ")");
     }
@@ -198,6 +211,23 @@ public final class ChatSource implements SourceReader<ChatMessage> {
       end--;
     }
     return end - start;
+  }
+
+  /**
+   * What a chat reject may keep of its line when message text is not kept: the line's JSON object
+   * without {@code content}, or null when the line is no JSON object.
+   */
+  private static String withoutContent(String line) {
+    try {
+      JsonNode node = OBJECTS.readTree(line);
+      if (node instanceof ObjectNode object) {
+        object.remove("content");
+        return OBJECTS.writeValueAsString(object);
+      }
+    } catch (JsonProcessingException notAnObject) {
+      // nothing of it can be shown without risking its text
+    }
+    return null;
   }
 
   private static String shortMessage(JsonProcessingException e) {

@@ -35,6 +35,9 @@ public final class CsvExportReader {
     void row(long line, CsvRow row, String rawText);
 
     void reject(long line, RowRejected why, String rawText);
+
+    /** The file's header, read before its first record. */
+    default void header(CsvHeader header) {}
   }
 
   private record Line(long number, String text, boolean badEncoding) {
@@ -66,6 +69,7 @@ public final class CsvExportReader {
     if (header == null) {
       return;
     }
+    handler.header(header);
     List<Candidate> batch;
     while (!(batch = nextCandidates()).isEmpty()) {
       List<CSVRecord> records = parseBatch(batch, header.width());

@@ -8,10 +8,11 @@ import java.util.Locale;
 
 /**
  * The encoding of a CSV export: declared per source in {@code ingest.encodings}, or {@code auto}.
- * Auto looks at the start of the file: a UTF-8 byte-order mark means UTF-8; otherwise the lines with
- * non-ASCII bytes vote, valid UTF-8 or not. GBK text is almost never valid UTF-8, and one GBK line in
- * a UTF-8 file is outvoted, so that line becomes a reject rather than turning the file into mojibake.
- * GBK files are read as GB18030, its superset.
+ * Auto looks at the start of the file: a UTF-8 byte-order mark means UTF-8; a header row with
+ * Chinese names decides by itself, valid UTF-8 or not (GBK text is almost never valid UTF-8, and the
+ * header is the one line a tool writes, not a person, so a file of ASCII rows and a few bad lines is
+ * not turned into mojibake by them); otherwise the lines with non-ASCII bytes vote, and one GBK line
+ * in a UTF-8 file is outvoted, so that line becomes a reject. GBK files are read as GB18030, its superset.
  */
 public final class ExportEncoding {
   public static final Charset GB18030 = Charset.forName("GB18030");
@@ -43,6 +44,13 @@ public final class ExportEncoding {
       return StandardCharsets.UTF_8;
     }
     LineDecoder utf8 = new LineDecoder(StandardCharsets.UTF_8);
+    int headerEnd = 0;
+    while (headerEnd < length && sample[headerEnd] != '\n') {
+      headerEnd++;
+    }
+    if ((headerEnd < length || wholeFile) && !LineDecoder.isAscii(sample, 0, headerEnd)) {
+      return utf8.decodeOrNull(sample, 0, headerEnd) != null ? StandardCharsets.UTF_8 : GB18030;
+    }
     int validUtf8 = 0;
     int invalidUtf8 = 0;
     int lineStart = 0;

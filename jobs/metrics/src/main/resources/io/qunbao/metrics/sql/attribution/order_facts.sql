@@ -4,7 +4,7 @@
 with final as (
   select dt, group_id, group_type, 'order' as fact, buyer_id as person_id, amount
   from attributed_purchases
-  where dt >= :orders_from_day
+  where dt >= :purchases_from
 )
 
 select * from final

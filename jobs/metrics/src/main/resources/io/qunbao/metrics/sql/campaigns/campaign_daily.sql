@@ -1,9 +1,9 @@
--- grain: one row per day of order_days and campaign (code_id) with scans, code joins or joiners
+-- grain: one row per day of purchase_days and campaign (code_id) with scans, code joins or joiners
 -- metrics.md, "Beyond the core tables", campaign_daily: the campaign's groups up to the day (and
 -- those first routed on it, and those full), the customers present in them, the scan funnel of the
 -- code over all its groups, its code joins and joiners, and the joiners' conversion in the window of
 -- their earliest code join; is_final = D + window_days <= R.
--- The days from :from_day are computed; on the days of order_days before it only the values counted
+-- The days from :activity_from are computed; on the days of purchase_days before it only the values counted
 -- from purchases (converted, conversion_rate, gmv_in_window) and is_final are, the other columns are
 -- as published (published_campaign_daily): the exports new to the run change nothing else there.
 with scans as (
@@ -20,14 +20,14 @@ with scans as (
 code_joins as (
   select join_day as dt, code_id, count(*) as code_joins
   from membership_intervals
-  where explicit_join and code_id is not null and join_day >= :from_day
+  where explicit_join and code_id is not null and join_day >= :activity_from
   group by join_day, code_id
 ),
 
 joiners as (
   select code_joiners.join_day as dt, code_joiners.code_id, code_joiners.member_id, code_joiners.join_at
   from code_joiners
-  join order_days as days on days.dt = code_joiners.join_day
+  join purchase_days as days on days.dt = code_joiners.join_day
 ),
 
 joiner_counts as (
@@ -48,7 +48,7 @@ computed_keys as (
   union
   select dt, code_id from code_joins
   union
-  select dt, code_id from joiner_counts where dt >= :from_day
+  select dt, code_id from joiner_counts where dt >= :activity_from
 ),
 
 -- every group of the campaign up to the day, for the days with a row: its first routing, its fill

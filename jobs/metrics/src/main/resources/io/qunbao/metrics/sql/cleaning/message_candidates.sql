@@ -1,9 +1,9 @@
 -- grain: one row per landed chat row that may be the first copy of a message of the days from
--- :clean_from_day: the rows of those days, and every other copy of their msg_ids
+-- :resume_from: the rows of those days, and every other copy of their msg_ids
 -- metrics.md, cleaning rule 1: the first copy of a msg_id wins among all its copies, so the copies on
 -- earlier days of an id with one on the days cleaned are read too, found by the id's 64-bit hash (a
--- hash shared by another id only adds its rows). A run that cleans every day (:clean_from_day
--- 0001-01-01) needs no lookup: the condition on :clean_from_day makes it empty, and Spark drops it.
+-- hash shared by another id only adds its rows). A run that cleans every day (:resume_from
+-- 0001-01-01) needs no lookup: the condition on :resume_from makes it empty, and Spark drops it.
 -- The days are also bounded on sent_at itself, by the instant their first day begins (a constant):
 -- Parquet then skips the row groups of older exports by their statistics, as it cannot for a day
 -- computed per row.
@@ -18,13 +18,13 @@ with chat as (
 
 days_cleaned as (
   select * from chat
-  where dt >= :clean_from_day and sent_at >= to_utc_timestamp(cast(:clean_from_day as timestamp), :zone)
+  where dt >= :resume_from and sent_at >= to_utc_timestamp(cast(:resume_from as timestamp), :zone)
 ),
 
 cleaned_ids as (
   select distinct xxhash64(msg_id) as id_hash
   from days_cleaned
-  where :clean_from_day > date'0001-01-01'
+  where :resume_from > date'0001-01-01'
 ),
 
 final as (
@@ -33,7 +33,7 @@ final as (
   select /*+ BROADCAST(cleaned_ids) */ chat.*
   from chat
   left semi join cleaned_ids on cleaned_ids.id_hash = xxhash64(chat.msg_id)
-  where chat.dt < :clean_from_day
+  where chat.dt < :resume_from
 )
 
 select * from final

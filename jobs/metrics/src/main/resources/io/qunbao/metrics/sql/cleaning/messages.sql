@@ -1,14 +1,14 @@
--- grain: one row per chat event (msg_id) of the days from :clean_from_day that the metrics count
+-- grain: one row per chat event (msg_id) of the days from :resume_from that the metrics count
 -- metrics.md, cleaning rules 1, 5 and 7: the first copy of a msg_id wins (earliest export date,
 -- then file name, then line); rows of a group after its dissolved_at are dropped (at it, kept);
 -- senders are customers unless listed as staff; official = owner/admin/service.
 -- A nightly run cleans only the days from its first recomputed day (the earlier days are as
 -- published: nothing the new exports bring changes them, jobs/metrics/README.md); other runs clean
--- every day (:clean_from_day 0001-01-01). message_candidates holds the copies to choose from.
+-- every day (:resume_from 0001-01-01). message_candidates holds the copies to choose from.
 -- Most msg_ids are exported once: only the few exported again are ranked, so the shuffle of every
 -- row that a window over all of them would need becomes one of their ids alone. Their ids are
 -- broadcast: without the hint Spark shuffles every chat row for the two joins before it learns the
--- repeated ids are few (0.6% of tier M's ids: the shuffle cost ~25 s of the run). The ids are found
+-- repeated ids are few (re-exports repeat a small share of the ids). The ids are found
 -- by their 64-bit hash, a long to count instead of a string: two ids sharing a hash are both ranked,
 -- each by its own msg_id, and both kept.
 with repeated_ids as (
@@ -71,7 +71,7 @@ final as (
   from first_copies as chat
   left join groups on groups.group_id = chat.group_id
   left join staff on staff.member_id = chat.sender_id
-  where chat.dt >= :clean_from_day and (groups.dissolved_at is null or chat.sent_at <= groups.dissolved_at)
+  where chat.dt >= :resume_from and (groups.dissolved_at is null or chat.sent_at <= groups.dissolved_at)
 )
 
 select * from final

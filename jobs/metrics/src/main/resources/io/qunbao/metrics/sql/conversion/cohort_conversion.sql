@@ -6,7 +6,7 @@
 with cohort as (
   select join_day as dt, group_type, member_id, join_at, inviter_id is not null as referred
   from first_joins_to_type
-  where join_day >= :orders_from_day
+  where join_day >= :purchases_from
 ),
 
 final as (
@@ -22,7 +22,7 @@ final as (
     coalesce(sum(in_window.gmv), 0) as gmv_in_window,
     date_add(cohort.dt, :window_days) <= :run_date as is_final
   from cohort
-  join order_days as days on days.dt = cohort.dt
+  join purchase_days as days on days.dt = cohort.dt
   left join window_purchases as in_window
     on in_window.member_id = cohort.member_id and in_window.join_at = cohort.join_at
   group by cohort.dt, cohort.group_type

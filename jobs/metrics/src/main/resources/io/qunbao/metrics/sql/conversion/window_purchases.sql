@@ -1,13 +1,13 @@
 -- grain: one row per customer and join instant that opens a conversion window on a day of
--- :orders_from_day or later, and has a purchase inside it: the value of those purchases
+-- :purchases_from or later, and has a purchase inside it: the value of those purchases
 -- metrics.md, "Conversion" and "Beyond the core tables" (campaign_daily): the windows open at a first
 -- join to a type and at a campaign joiner's earliest join with the code; a purchase (attributed
 -- anywhere, or not at all) converts when join_at <= paid_at < join_at + window_days × 24 h. Only the
 -- purchases paid on or before the run date count (nothing after it is published).
 with windows as (
-  select member_id, join_at from first_joins_to_type where join_day >= :orders_from_day
+  select member_id, join_at from first_joins_to_type where join_day >= :purchases_from
   union
-  select member_id, join_at from code_joiners where join_day >= :orders_from_day
+  select member_id, join_at from code_joiners where join_day >= :purchases_from
 ),
 
 final as (

@@ -5,18 +5,18 @@
 -- Each member's active days are shuffled once, by group: spread over the 7 days they count for and
 -- reduced to one row per member and day, every later step groups by the group and more, so it runs
 -- where the rows already are and active_7d is a plain count (a count(distinct) would make Spark
--- shuffle the spread rows again: 16M on tier M).
+-- shuffle the spread rows, seven per member and day, again).
 with daily_activity as (
   select dt, group_id, sender_id as member_id, count(*) as messages
   from messages
-  where kind = 'message' and sender_class = 'customer' and dt between date_sub(:from_day, 6) and :run_date
+  where kind = 'message' and sender_class = 'customer' and dt between date_sub(:activity_from, 6) and :run_date
   group by dt, group_id, sender_id
   distribute by group_id
 ),
 
 seven_days as (
   select
-    explode(sequence(greatest(dt, :from_day), least(date_add(dt, 6), :run_date))) as dt,
+    explode(sequence(greatest(dt, :activity_from), least(date_add(dt, 6), :run_date))) as dt,
     group_id,
     member_id,
     messages
@@ -51,7 +51,7 @@ measured as (
   from existing_groups as existing
   left join members on members.dt = existing.dt and members.group_id = existing.group_id
   left join activity_7d on activity_7d.dt = existing.dt and activity_7d.group_id = existing.group_id
-  where existing.dt >= :from_day
+  where existing.dt >= :activity_from
 ),
 
 final as (

@@ -8,7 +8,7 @@
 -- back, or in two groups of the scope) and counted with +1 on the first day and -1 after the last,
 -- summed along the days: work per interval, not per interval and day.
 with span as (
-  select min(dt) as first_day, max(dt) as last_day from computed_days
+  select min(dt) as first_day, max(dt) as last_day from activity_days
 ),
 
 spans as (
@@ -100,7 +100,7 @@ changes as (
 calendar as (
   select scopes.scope_kind, scopes.group_type, scopes.scope, days.dt
   from (select distinct scope_kind, group_type, scope from scoped) as scopes
-  cross join computed_days as days
+  cross join activity_days as days
 ),
 
 counted as (

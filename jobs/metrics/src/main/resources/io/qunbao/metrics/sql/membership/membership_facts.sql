@@ -4,13 +4,13 @@
 with joins as (
   select join_day as dt, group_id, group_type, 'join' as fact, member_id as person_id
   from membership_intervals
-  where join_day >= :from_day
+  where join_day >= :activity_from
 ),
 
 leaves as (
   select leave_day as dt, group_id, group_type, 'leave' as fact, member_id as person_id
   from membership_intervals
-  where ended_by = 'leave' and leave_day >= :from_day
+  where ended_by = 'leave' and leave_day >= :activity_from
 ),
 
 final as (

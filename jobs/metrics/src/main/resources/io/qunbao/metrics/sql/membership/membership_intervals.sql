@@ -6,7 +6,7 @@
 -- that finds the member absent (a join, or a message: an implicit join) and ends at a leave that
 -- finds them present. Rule 7: an interval still open at the group's dissolved_at ends there, and
 -- that end is not a leave (ended_by = 'dissolution').
--- A nightly run's walk resumes at :walk_from_day, its first recomputed day, where the days before
+-- A nightly run's walk resumes at :resume_from, its first recomputed day, where the days before
 -- left it (a full run, a backfill and a night without published intervals walk every day, from
 -- 0001-01-01): published_membership_intervals are the intervals the last publication found (empty
 -- unless the walk resumes). Before that day nothing the new exports bring changes
@@ -14,15 +14,15 @@
 -- before it stays as published, and one still open when it begins is walked on from its start (one
 -- event, before every event of the days walked).
 with resumed as (
-  select *, ended_by <=> 'leave' and leave_day < :walk_from_day as closed
+  select *, ended_by <=> 'leave' and leave_day < :resume_from as closed
   from published_membership_intervals
-  where join_day < :walk_from_day
+  where join_day < :resume_from
 ),
 
 events as (
   select group_id, sender_id as member_id, msg_id, sent_at, kind, inviter_id, join_scene, code_id
   from messages
-  where sender_class = 'customer' and dt >= :walk_from_day
+  where sender_class = 'customer' and dt >= :resume_from
   union all
   select group_id, member_id, join_msg_id, join_at, if(explicit_join, 'join', 'message'), inviter_id,
     join_scene, code_id

@@ -1,9 +1,9 @@
--- grain: one row per day of order_days and owner with a group existing on it
+-- grain: one row per day of purchase_days and owner with a group existing on it
 -- metrics.md, "Beyond the core tables", owner_daily: over the owner's groups that exist on the day,
 -- how many there are, the customers present, active and reached in any of them (distinct across
 -- them), the official messages and the owner's own messages in them, their joins and leaves, the
 -- purchases attributed to them, and how many are dead (Group health).
--- The days from :from_day are computed; on the days of order_days before it only orders, buyers and
+-- The days from :activity_from are computed; on the days of purchase_days before it only orders, buyers and
 -- gmv are, the other columns are as published (published_owner_daily): the exports new to the run
 -- change nothing else there.
 with owner_groups as (
@@ -13,7 +13,7 @@ with owner_groups as (
 ),
 
 -- the facts of the owners' groups on the days they exist (daily_facts: every fact of a computed day,
--- the purchases of every day of order_days), each person once per owner, day and fact
+-- the purchases of every day of purchase_days), each person once per owner, day and fact
 people as (
   select /*+ BROADCAST(owner_groups) */
     facts.dt, owner_groups.owner_id, facts.fact, facts.person_id, count(*) as events, sum(facts.amount) as amount
@@ -46,7 +46,7 @@ owner_messages as (
     on owner_groups.dt = messages.dt
    and owner_groups.group_id = messages.group_id
    and owner_groups.owner_id = messages.sender_id
-  where messages.kind = 'message' and messages.dt >= :from_day
+  where messages.kind = 'message' and messages.dt >= :activity_from
   group by messages.dt, owner_groups.owner_id
 ),
 

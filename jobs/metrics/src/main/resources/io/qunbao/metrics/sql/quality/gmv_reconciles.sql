@@ -7,7 +7,7 @@ with by_type as (
 by_purchase as (
   select purchases.dt, sum(purchases.amount) as gmv
   from purchases
-  join order_days as days on days.dt = purchases.dt
+  join purchase_days as days on days.dt = purchases.dt
   group by purchases.dt
 ),
 

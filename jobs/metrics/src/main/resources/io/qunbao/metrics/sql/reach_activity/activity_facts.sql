@@ -11,7 +11,7 @@ with counted as (
   from messages
   left join group_attributes as groups on groups.group_id = messages.group_id
   where messages.kind = 'message' and messages.sender_class in ('customer', 'official')
-    and messages.dt >= :from_day
+    and messages.dt >= :activity_from
 ),
 
 final as (

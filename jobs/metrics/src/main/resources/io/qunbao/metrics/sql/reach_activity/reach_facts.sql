@@ -10,7 +10,7 @@
 with official as (
   select group_id, dt, sent_at
   from messages
-  where kind = 'message' and sender_class = 'official' and dt >= :from_day
+  where kind = 'message' and sender_class = 'official' and dt >= :activity_from
 ),
 
 first_official as (

@@ -70,7 +70,7 @@ changed_staff as (
 -- before those read so far), and leave the day of the copy that was first: every copy of it bounds.
 -- Found by the ids' 64-bit hash; another id sharing one only bounds earlier than needed. The new
 -- chat partitions come as a literal list (:new_chat_exports), so Spark reads only those: through a
--- join with new_exports it read all 9.7M chat rows of tier M.
+-- join with new_exports it would read every chat row.
 new_ids as (
   select distinct xxhash64(msg_id) as id_hash
   from raw_chat
@@ -80,7 +80,7 @@ new_ids as (
 -- chat rows are many: one pass over them, reduced per group, gathers the bounds of the new rows and
 -- of those of a changed group, member or id (few, and broadcast), and whether only new rows name the
 -- group. chat_bound and newly_known_groups share that one scan (a pass for each read all 9.7M chat
--- rows of tier M twice). Spark shares it only when both plans of chat_by_group come out alike, so:
+-- rows twice). Spark shares it only when both plans of chat_by_group come out alike, so:
 -- each consumer names both its columns, in conditions that hold anyway (a group named by new rows
 -- has a bound; min skips nulls); the listed groups are left out by a left join, as Spark would push an
 -- anti join below the reduction; and the null group_id that the orders' join would filter is filtered

@@ -1,11 +1,11 @@
--- grain: one row per referred join of the days from :orders_from_day, with its depth and whether it
+-- grain: one row per referred join of the days from :purchases_from, with its depth and whether it
 -- is a quick quit, a repeat, or net
 -- metrics.md, "Beyond the core tables", terms: the depth of a referred join at t with inviter i is
 -- 1 + generation(i) when i's first join is strictly earlier than t, else 1; a repeat is not the
 -- joiner's first join to the type of its group (the interval that puts them in the type's cohort);
 -- net is neither a quick quit nor a repeat. The generations and first joins are of every day.
 with referred as (
-  select * from referred_joins where dt >= :orders_from_day
+  select * from referred_joins where dt >= :purchases_from
 ),
 
 classified as (

@@ -1,14 +1,14 @@
--- grain: one row per day of order_days and group type with a referred join
+-- grain: one row per day of purchase_days and group type with a referred join
 -- metrics.md, "Beyond the core tables", referral_daily: over the referred joins of the day into
 -- groups of the type, how many are net, quick quits, repeats, of each depth; net_k_factor =
 -- net_referred_joins / members, members as in type_daily; is_final = D + 1 <= R.
--- Computed whole on the days of order_days, which reach back to the last run date at least: a day
--- turns final with the run date alone, and members of the days before :from_day come as published
+-- Computed whole on the days of purchase_days, which reach back to the last run date at least: a day
+-- turns final with the run date alone, and members of the days before :activity_from come as published
 -- (rollup/carried_activity.sql).
 with referrals as (
   select referrals.*
   from classified_referrals as referrals
-  join order_days as days on days.dt = referrals.dt
+  join purchase_days as days on days.dt = referrals.dt
 ),
 
 -- members as type_daily counts them (the type rows of daily_rollup)

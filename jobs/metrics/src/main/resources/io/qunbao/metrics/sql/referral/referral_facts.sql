@@ -5,7 +5,7 @@
 with referred as (
   select dt, group_id, group_type, member_id, inviter_id
   from referred_joins
-  where dt >= :from_day
+  where dt >= :activity_from
 ),
 
 final as (

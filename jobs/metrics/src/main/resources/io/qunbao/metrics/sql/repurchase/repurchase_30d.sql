@@ -8,13 +8,13 @@ with spread as (
     group_type,
     buyer_id
   from attributed_purchases
-  where dt >= date_sub(:orders_from_day, 29)
+  where dt >= date_sub(:purchases_from, 29)
 ),
 
 per_buyer as (
   select spread.dt, spread.group_type, spread.buyer_id, count(*) as purchases
   from spread
-  join order_days as days on days.dt = spread.dt
+  join purchase_days as days on days.dt = spread.dt
   group by spread.dt, spread.group_type, spread.buyer_id
 ),
 

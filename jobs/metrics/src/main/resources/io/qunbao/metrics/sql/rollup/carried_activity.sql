@@ -1,5 +1,5 @@
 -- grain: one row per day and group (is_type_level false) and per day and group type (true) of the
--- days in order_days before :from_day, with a count that does not come from purchases
+-- days in purchase_days before :activity_from, with a count that does not come from purchases
 -- metrics.md, "Runs, late data and recomputation": on those days the new exports change only what
 -- purchases count (orders, buyers, gmv, repurchase, cohorts), so the members and the chat counts are
 -- the published ones (published_group_daily and published_type_daily hold just those days). A

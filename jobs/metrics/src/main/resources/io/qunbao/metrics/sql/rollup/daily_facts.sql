@@ -1,4 +1,4 @@
--- grain: one row per fact of a computed day, and per purchase fact of order_days:
+-- grain: one row per fact of a computed day, and per purchase fact of purchase_days:
 -- (dt, group, fact, person, amount)
 -- The families' facts in one long table, so that group_daily and type_daily aggregate the same
 -- rows at two grains: per group, and per type with people counted distinct across its groups.
@@ -15,11 +15,11 @@ with facts as (
 final as (
   select facts.*
   from facts
-  join computed_days as days on days.dt = facts.dt
+  join activity_days as days on days.dt = facts.dt
   union all
   select order_facts.*
   from order_facts
-  join order_days as days on days.dt = order_facts.dt
+  join purchase_days as days on days.dt = order_facts.dt
 )
 
 select * from final

@@ -2,14 +2,14 @@
 -- (is_type_level true; group_type null is the unattributed purchases)
 -- metrics.md, "Daily metrics, per group and per group type": members, active_members,
 -- reached_members, referrers and buyers are counted distinct across the groups of a type, the event
--- counts add up; members come from member_counts. On the days of order_days before :from_day only
+-- counts add up; members come from member_counts. On the days of purchase_days before :activity_from only
 -- the purchase facts are recomputed and the other counts are the published ones (carried_activity).
 -- Each fact is first reduced to one row per person (with how many events and what amount), per group
 -- and per type, so every count is a plain count or sum: several count(distinct …) in one
 -- aggregation would make Spark copy each fact once per distinct count. The facts are shuffled once,
 -- by (dt, group_type, person_id): the reduction groups by a superset of those keys, so it runs
--- where its rows already are, and the final counts shuffle only partial sums (on tier M, three
--- shuffles of 21, 20 and 42M rows become one of the facts).
+-- where its rows already are, and the final counts shuffle only partial sums: one shuffle of the
+-- facts instead of three of person-level rows.
 with facts as (
   select * from daily_facts distribute by dt, group_type, person_id
 ),
@@ -17,7 +17,7 @@ with facts as (
 -- each person's row per group, and once more for the whole type (group_id null), in one reduction
 -- of the facts: Spark plans every reduction as a partial and a final hash aggregation, which here
 -- both hold every key, so reducing per group first and then both levels again built four maps of
--- the people's rows where this builds two (BENCHMARKS.md, "Seventh round")
+-- the people's rows where this builds two
 people as (
   select dt, group_type, scope.group_id, scope.is_type_level, fact, person_id,
     count(*) as events, sum(amount) as amount

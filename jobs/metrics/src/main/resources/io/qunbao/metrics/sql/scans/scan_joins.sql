@@ -3,7 +3,7 @@
 -- an explicit join (a member_join that started an interval; its code_id need not match) with
 -- scanned_at <= join_at < scanned_at + 24 h (a join exactly 24 h later does not count).
 with scans as (
-  select * from scans_clean where dt >= :from_day
+  select * from scans_clean where dt >= :activity_from
 ),
 
 joined as (
@@ -21,7 +21,7 @@ final as (
   select scans.*, joined.scan_id is not null as led_to_join
   from scans
   left join joined on joined.scan_id = scans.scan_id
-  join computed_days as days on days.dt = scans.dt
+  join activity_days as days on days.dt = scans.dt
 )
 
 select * from final

@@ -1,6 +1,6 @@
 -- grain: one row per day and group type with scans
 -- metrics.md, "Scan funnel ... per type": the same counts, scanners distinct across the type's codes.
--- The days of order_days before :from_day keep their published counts: new orders do not change scans.
+-- The days of purchase_days before :activity_from keep their published counts: new orders do not change scans.
 with computed as (
   select
     dt,

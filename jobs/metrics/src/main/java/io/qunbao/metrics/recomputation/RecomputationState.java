@@ -1,4 +1,4 @@
-package io.qunbao.metrics;
+package io.qunbao.metrics.recomputation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package io.qunbao.metrics;
+package io.qunbao.metrics.recomputation;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -12,10 +12,9 @@ import java.util.SortedSet;
  * {@code _SUCCESS} names ({@link io.qunbao.common.storage.PartitionPublisher#version}). Comparing
  * it with what the last publication read tells which partitions are new to this run.
  */
-record LandedExports(Map<String, SortedMap<LocalDate, String>> versions) {
-
+public record LandedExports(Map<String, SortedMap<LocalDate, String>> versions) {
   /** Partitions read per source, for the log. */
-  Map<String, Integer> counts() {
+  public Map<String, Integer> counts() {
     Map<String, Integer> counts = new TreeMap<>();
     versions.forEach((source, dates) -> counts.put(source, dates.size()));
     return counts;
