@@ -29,6 +29,7 @@ class RevisionKindsTest extends LocalSparkTest {
   private static final String WINDOW_1 = "metrics:\n  conversion-window-days: 1\n";
   private static final String TRAFFIC = "group_type=traffic";
   private static final String CODE_C1 = "code_id=c1, channel=poster, group_type=traffic";
+  private static final String CAMPAIGN_C1 = "code_id=c1";
 
   @Test
   void aProvisionalValueMaturesAndAFinalOneIsRestated() {
@@ -52,8 +53,9 @@ class RevisionKindsTest extends LocalSparkTest {
     Map<String, String> kinds = kinds(root);
     // Maturation, and nothing else: the values that were provisional when published. June 2:
     // June 1 was the last published day at the previous run, so its scan joins (0 -> 1 of 1
-    // scanner) filled in, per type and per code; cohort June 1, published open, converted 0 -> 1
-    // and closed. June 3: cohort June 2 closed (is_final false -> true).
+    // scanner) filled in, per type, per code and per campaign (whose window of 1 day closed too);
+    // cohort June 1, published open, converted 0 -> 1 and closed. June 3: cohort June 2 closed
+    // (is_final false -> true).
     assertThat(new TreeSet<>(kinds.entrySet().stream()
         .filter(revision -> revision.getValue().equals(RevisionDiff.MATURATION)).map(Map.Entry::getKey).toList()))
         .containsExactlyInAnyOrder(
@@ -61,6 +63,9 @@ class RevisionKindsTest extends LocalSparkTest {
             revision(2, "type_daily", 1, TRAFFIC, "scan_join_rate"),
             revision(2, "channel_daily", 1, CODE_C1, "scan_joins"),
             revision(2, "channel_daily", 1, CODE_C1, "scan_join_rate"),
+            revision(2, "campaign_daily", 1, CAMPAIGN_C1, "scan_joins"),
+            revision(2, "campaign_daily", 1, CAMPAIGN_C1, "scan_join_rate"),
+            revision(2, "campaign_daily", 1, CAMPAIGN_C1, "is_final"),
             revision(2, "cohort_conversion", 1, TRAFFIC, "converted"),
             revision(2, "cohort_conversion", 1, TRAFFIC, "conversion_rate"),
             revision(2, "cohort_conversion", 1, TRAFFIC, "gmv_in_window"),
