@@ -9,7 +9,7 @@ import io.qunbao.bench.duckdb.DuckDbStep;
 import io.qunbao.generator.GenerationSummary;
 import io.qunbao.generator.GeneratorOptions;
 import io.qunbao.generator.InboxGenerator;
-import io.qunbao.generator.Source;
+import io.qunbao.common.Source;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
     description = "Benchmark Qunbao against DuckDB on a generated tier and check that they agree.")
 public final class BenchMain implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(BenchMain.class);
-  private static final List<String> SOURCES = List.of("chat", "orders", "scans", "groups", "staff");
+  private static final List<String> SOURCES = Source.ids();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Option(names = "--tier", defaultValue = "S", description = "S, M, L, H30 or H90 (default ${DEFAULT-VALUE})")

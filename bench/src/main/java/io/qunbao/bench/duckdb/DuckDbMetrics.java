@@ -1,5 +1,6 @@
 package io.qunbao.bench.duckdb;
 
+import io.qunbao.common.Source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ public final class DuckDbMetrics {
   private static final Logger log = LoggerFactory.getLogger(DuckDbMetrics.class);
   /** The tables this implementation computes, in the order they run. */
   public static final List<String> TABLES = List.of("type_daily", "cohort_conversion");
-  private static final List<String> RAW_SOURCES = List.of("chat", "orders", "scans", "groups", "staff");
+  private static final List<String> RAW_SOURCES = Source.ids();
 
   private final ZoneId businessZone;
   private final int conversionWindowDays;

@@ -4,6 +4,7 @@ import io.qunbao.app.batch.BatchRunner;
 import io.qunbao.app.batch.IngestJobConfiguration;
 import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
+import io.qunbao.common.Source;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.ingest.Sources;
@@ -56,7 +57,7 @@ final class IngestCommand implements Callable<Integer> {
     Path inbox = Storage.resolve(config.inbox());
     FileSystem fs = new Storage(config).fileSystem(inbox);
     try {
-      for (String source : Sources.NAMES) {
+      for (String source : Source.ids()) {
         if (fs.exists(new Path(inbox, source + "/" + date))) {
           return;
         }
@@ -65,6 +66,6 @@ final class IngestCommand implements Callable<Integer> {
       throw new UncheckedIOException("cannot read inbox " + inbox, e);
     }
     throw new QunbaoException(ExitCode.NO_EXPORTS, "no exports for " + date + " in " + inbox
-        + " (expected at least one of " + String.join(", ", Sources.NAMES) + "/" + date + "/)");
+        + " (expected at least one of " + String.join(", ", Source.ids()) + "/" + date + "/)");
   }
 }

@@ -3,6 +3,7 @@ package io.qunbao.app;
 import io.qunbao.app.spark.MetricsRunner;
 import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
+import io.qunbao.common.Source;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.common.storage.PublishedTables;
@@ -91,7 +92,7 @@ final class SqlCommand implements Callable<Integer> {
    */
   private static Map<String, org.apache.hadoop.fs.Path> register(QunbaoConfig config, SparkSession spark) {
     Storage storage = new Storage(config);
-    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    Warehouse warehouse = Warehouse.of(config);
     PublishedTables published = new PublishedTables(storage, new PartitionPublisher(storage, warehouse));
     Map<String, org.apache.hadoop.fs.Path> tables = new LinkedHashMap<>();
     for (String table : TableSpec.PUBLISHED_METRICS) {
@@ -101,7 +102,7 @@ final class SqlCommand implements Callable<Integer> {
     for (String table : TableSpec.CURATED) {
       tables.put(TableSpec.load(table).queryName(), warehouse.curated(table));
     }
-    for (String source : Sources.NAMES) {
+    for (String source : Source.ids()) {
       tables.put(LandedTables.raw(source), warehouse.rawTable(source));
       tables.put(LandedTables.rejects(source), warehouse.rejectsTable(source));
     }

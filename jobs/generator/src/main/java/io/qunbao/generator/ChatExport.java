@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.qunbao.common.Source;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -206,7 +207,7 @@ final class ChatExport implements Closeable {
     if (json == null || line >= MAX_ROWS_PER_FILE) {
       closeFile();
       part++;
-      file = Source.CHAT.folder() + "/" + day + "/wecom_msgs_" + day.format(DateTimeFormatter.BASIC_ISO_DATE)
+      file = Source.CHAT.id() + "/" + day + "/wecom_msgs_" + day.format(DateTimeFormatter.BASIC_ISO_DATE)
           + "_" + String.format("%02d", part) + (gzip ? ".jsonl.gz" : ".jsonl");
       bytes = OutputFiles.open(inbox, file, gzip);
       json = JSON.createGenerator(bytes);

@@ -1,5 +1,6 @@
 package io.qunbao.generator;
 
+import io.qunbao.common.Source;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;

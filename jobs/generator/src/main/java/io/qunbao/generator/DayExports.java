@@ -1,5 +1,6 @@
 package io.qunbao.generator;
 
+import io.qunbao.common.Source;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -186,7 +187,7 @@ final class DayExports implements Closeable {
 
   private CsvSourceExport orders() {
     if (orders == null) {
-      String file = Source.ORDERS.folder() + "/" + day + "/" + orderStyle.fileStem()
+      String file = Source.ORDERS.id() + "/" + day + "/" + orderStyle.fileStem()
           + day.format(DateTimeFormatter.BASIC_ISO_DATE) + orderStyle.file().extension();
       orders = open(Source.ORDERS, file, orderStyle.layout(), orderStyle.file(), ORDER_BAD_FIELDS);
     }
@@ -197,7 +198,7 @@ final class DayExports implements Closeable {
     if (scans == null) {
       CsvExport.Style style = new CsvExport.Style(StandardCharsets.UTF_8, false, dayIndex % 4 == 3, false,
           dayIndex == 2);
-      String file = Source.SCANS.folder() + "/" + day + "/live_code_scans_"
+      String file = Source.SCANS.id() + "/" + day + "/live_code_scans_"
           + day.format(DateTimeFormatter.BASIC_ISO_DATE) + style.extension();
       scans = open(Source.SCANS, file, Columns.Scan.ALL, style, SCAN_BAD_FIELDS);
     }

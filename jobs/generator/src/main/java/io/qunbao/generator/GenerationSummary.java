@@ -1,5 +1,6 @@
 package io.qunbao.generator;
 
+import io.qunbao.common.Source;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collections;

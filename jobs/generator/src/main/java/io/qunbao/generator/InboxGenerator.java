@@ -2,6 +2,7 @@ package io.qunbao.generator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.qunbao.common.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -120,7 +121,7 @@ public final class InboxGenerator {
     deleteTree(inbox.resolve("_generator"));
     for (Source source : Source.values()) {
       for (int d = 0; d < options.days(); d++) {
-        deleteTree(inbox.resolve(source.folder()).resolve(options.startDate().plusDays(d).toString()));
+        deleteTree(inbox.resolve(source.id()).resolve(options.startDate().plusDays(d).toString()));
       }
     }
   }
@@ -166,7 +167,7 @@ public final class InboxGenerator {
     json.put("world", world);
     Map<String, Object> totals = new LinkedHashMap<>();
     for (Source source : Source.values()) {
-      totals.put(source.folder(), Map.of("rows", summary.rows(source), "bad_rows", summary.badRows(source)));
+      totals.put(source.id(), Map.of("rows", summary.rows(source), "bad_rows", summary.badRows(source)));
     }
     json.put("totals", totals);
     Map<String, Object> byReason = new LinkedHashMap<>();
@@ -184,7 +185,7 @@ public final class InboxGenerator {
         counts.put("files", List.copyOf(c.files()));
         days.put(day.toString(), counts);
       });
-      exports.put(source.folder(), days);
+      exports.put(source.id(), days);
     });
     json.put("exports", exports);
     Path file = inbox.resolve(SUMMARY_FILE);

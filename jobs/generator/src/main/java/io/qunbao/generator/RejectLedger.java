@@ -1,5 +1,6 @@
 package io.qunbao.generator;
 
+import io.qunbao.common.Source;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -63,7 +64,7 @@ final class RejectLedger implements Closeable {
     unwritten.sort(ORDER);
     try {
       for (Entry e : unwritten) {
-        printer.printRecord(e.source().folder(), e.exportDate(), e.file(), e.line(), e.reason().code());
+        printer.printRecord(e.source().id(), e.exportDate(), e.file(), e.line(), e.reason().code());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + FILE, e);

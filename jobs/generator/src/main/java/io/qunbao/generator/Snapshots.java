@@ -1,5 +1,6 @@
 package io.qunbao.generator;
 
+import io.qunbao.common.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -73,7 +74,7 @@ final class Snapshots {
     lastGroups = rows;
     boolean chinese = dayIndex >= 2 && !chineseGroupsWritten;
     chineseGroupsWritten |= chinese;
-    String file = Source.GROUPS.folder() + "/" + day + "/" + (chinese ? "群列表.csv" : "groups.csv");
+    String file = Source.GROUPS.id() + "/" + day + "/" + (chinese ? "群列表.csv" : "groups.csv");
     CsvExport.Style style = new CsvExport.Style(StandardCharsets.UTF_8, chinese, false, false, chinese);
     try (CsvSourceExport out = open(Source.GROUPS, day, file, Columns.Group.ALL, style, GROUP_BAD_FIELDS, tally)) {
       for (int i = 0; i < listed.size(); i++) {
@@ -123,7 +124,7 @@ final class Snapshots {
 
   private void writeStaff(StaffRoster roster, int dayIndex, LocalDate day, ExportTally tally) {
     boolean excel = ++staffSnapshots == 2;
-    String file = Source.STAFF.folder() + "/" + day + "/" + (excel ? "员工名单.csv" : "staff.csv");
+    String file = Source.STAFF.id() + "/" + day + "/" + (excel ? "员工名单.csv" : "staff.csv");
     CsvExport.Style style = excel
         ? new CsvExport.Style(GB18030, false, false, true, true)
         : CsvExport.Style.PLAIN;

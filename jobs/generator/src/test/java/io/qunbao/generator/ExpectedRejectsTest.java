@@ -3,6 +3,7 @@ package io.qunbao.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qunbao.common.Source;
 import io.qunbao.generator.GeneratedInbox.Chat;
 import io.qunbao.generator.GeneratedInbox.ExpectedReject;
 import io.qunbao.generator.GeneratedInbox.Row;
@@ -116,7 +117,7 @@ class ExpectedRejectsTest {
           .forEach(r -> valid.merge(source + "@" + r.exportDate(), 1L, Long::sum));
     }
     summary.exports().forEach((source, days) -> days.forEach((day, counts) -> {
-      String key = source.folder() + "@" + day;
+      String key = source.id() + "@" + day;
       assertThat(listed.getOrDefault(key, 0L)).as(key).isEqualTo(counts.badRows());
       assertThat(valid.getOrDefault(key, 0L) + counts.badRows()).as(key).isEqualTo(counts.rows());
     }));

@@ -37,7 +37,7 @@ public final class CatchUpTasklet implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     StepExecution step = chunkContext.getStepContext().getStepExecution();
-    LocalDate runDate = step.getJobParameters().getLocalDate(IngestTasklet.EXPORT_DATE);
+    LocalDate runDate = step.getJobParameters().getLocalDate(IngestTasklet.RUN_DATE);
     List<InboxScan.LateExport> late = inbox.lateExports(runDate);
     if (late.isEmpty()) {
       log.info("catchUp {}: no late exports (every export folder before {} is landed)", runDate, runDate);

@@ -2,6 +2,7 @@ package io.qunbao.ingest;
 
 import io.qunbao.common.ExitCode;
 import io.qunbao.common.QunbaoException;
+import io.qunbao.common.Source;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.common.storage.Storage;
@@ -37,7 +38,7 @@ public final class InboxScan {
    *
    * @param why "never ingested", or the files the landed partition was not read from
    */
-  public record LateExport(String source, LocalDate exportDate, String why) {
+  public record LateExport(Source source, LocalDate exportDate, String why) {
     @Override
     public String toString() {
       return source + "/" + exportDate + " (" + why + ")";
@@ -55,7 +56,7 @@ public final class InboxScan {
     this.config = config;
     this.storage = storage;
     this.inbox = Storage.resolve(config.inbox());
-    this.warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    this.warehouse = Warehouse.of(config);
     this.publisher = new PartitionPublisher(storage, warehouse);
     this.ingestion = ingestion;
   }
@@ -96,7 +97,7 @@ public final class InboxScan {
 
   /** Checks every source's date folders ({@link #exportDates}). */
   public void checkDateFolders() {
-    for (String source : Sources.NAMES) {
+    for (String source : Source.ids()) {
       exportDates(source);
     }
   }
@@ -108,14 +109,14 @@ public final class InboxScan {
    */
   public List<LateExport> lateExports(LocalDate runDate) {
     List<LateExport> late = new ArrayList<>();
-    for (String source : Sources.NAMES) {
+    for (Source source : Source.values()) {
       SourceReader<?> reader = Sources.reader(source, config);
-      for (LocalDate date : exportDates(source).headSet(runDate, false)) {
+      for (LocalDate date : exportDates(source.id()).headSet(runDate, false)) {
         List<String> files = ingestion.exportFiles(reader, date).stream().map(ExportFile::relativeName).toList();
         if (files.isEmpty()) {
           continue;
         }
-        Path landed = warehouse.raw(source, date);
+        Path landed = warehouse.raw(source.id(), date);
         if (!publisher.isPublished(landed)) {
           late.add(new LateExport(source, date, "never ingested"));
           continue;
@@ -127,7 +128,7 @@ public final class InboxScan {
         }
       }
     }
-    late.sort(Comparator.comparing(LateExport::exportDate).thenComparing(e -> Sources.NAMES.indexOf(e.source())));
+    late.sort(Comparator.comparing(LateExport::exportDate).thenComparing(LateExport::source));
     return late;
   }
 

@@ -59,7 +59,7 @@ public final class SourceIngestion {
     this.config = config;
     this.storage = storage;
     this.inbox = Storage.resolve(config.inbox());
-    this.warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    this.warehouse = Warehouse.of(config);
     this.publisher = new PartitionPublisher(storage, warehouse);
   }
 

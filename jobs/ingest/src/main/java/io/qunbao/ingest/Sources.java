@@ -1,5 +1,6 @@
 package io.qunbao.ingest;
 
+import io.qunbao.common.Source;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.ingest.chat.ChatSource;
 import io.qunbao.ingest.groups.GroupsSource;
@@ -7,25 +8,20 @@ import io.qunbao.ingest.orders.OrdersSource;
 import io.qunbao.ingest.parse.Timestamps;
 import io.qunbao.ingest.scans.ScansSource;
 import io.qunbao.ingest.staff.StaffSource;
-import java.util.List;
 
 /** The five sources of exports.md, configured: the one place that knows them all. */
 public final class Sources {
-  /** In the order the ingest job lands them. */
-  public static final List<String> NAMES = List.of("chat", "orders", "scans", "groups", "staff");
-
   private Sources() {}
 
-  public static SourceReader<?> reader(String source, QunbaoConfig config) {
+  public static SourceReader<?> reader(Source source, QunbaoConfig config) {
     Timestamps timestamps = new Timestamps(config.zone());
     QunbaoConfig.Ingest ingest = config.ingest();
     return switch (source) {
-      case "chat" -> new ChatSource(timestamps, ingest.keepMessageText());
-      case "orders" -> new OrdersSource(ingest.encodings().get("orders"), timestamps);
-      case "scans" -> new ScansSource(ingest.encodings().get("scans"), timestamps);
-      case "groups" -> new GroupsSource(ingest.encodings().get("groups"), timestamps);
-      case "staff" -> new StaffSource(ingest.encodings().get("staff"), timestamps);
-      default -> throw new IllegalArgumentException("unknown source " + source + "; sources are " + NAMES);
+      case CHAT -> new ChatSource(timestamps, ingest.keepMessageText());
+      case ORDERS -> new OrdersSource(ingest.encodings().get(source.id()), timestamps);
+      case SCANS -> new ScansSource(ingest.encodings().get(source.id()), timestamps);
+      case GROUPS -> new GroupsSource(ingest.encodings().get(source.id()), timestamps);
+      case STAFF -> new StaffSource(ingest.encodings().get(source.id()), timestamps);
     };
   }
 }

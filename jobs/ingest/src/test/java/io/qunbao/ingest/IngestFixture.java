@@ -1,5 +1,6 @@
 package io.qunbao.ingest;
 
+import io.qunbao.common.Source;
 import io.qunbao.common.config.ConfigLoader;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
@@ -34,7 +35,7 @@ final class IngestFixture {
   }
 
   IngestSummary ingest(String source, String date) {
-    return ingestion.ingest(Sources.reader(source, config), LocalDate.parse(date));
+    return ingestion.ingest(Sources.reader(Source.valueOf(source.toUpperCase(java.util.Locale.ROOT)), config), LocalDate.parse(date));
   }
 
   Path raw(String source, String date) {

@@ -1,5 +1,6 @@
 package io.qunbao.ingest;
 
+import io.qunbao.common.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qunbao.testkit.DuckDb;
@@ -30,7 +31,7 @@ class WorkedExampleIT {
   static void ingestEveryExportOfTheExample() throws IOException {
     // given the example inbox, when every (source, export date) folder in it is ingested
     fixture = new IngestFixture(SpecExample.inbox(), root, "");
-    for (String source : Sources.NAMES) {
+    for (String source : Source.ids()) {
       try (Stream<Path> dates = Files.list(SpecExample.inbox().resolve(source))) {
         for (Path date : dates.sorted().toList()) {
           summaries.add(fixture.ingest(source, date.getFileName().toString()));

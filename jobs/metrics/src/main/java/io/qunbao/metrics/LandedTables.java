@@ -1,5 +1,6 @@
 package io.qunbao.metrics;
 
+import io.qunbao.common.Source;
 import io.qunbao.schema.raw.ChatMessage;
 import io.qunbao.schema.raw.Group;
 import io.qunbao.schema.raw.Order;
@@ -38,11 +39,11 @@ public final class LandedTables {
 
   private static Map<String, Schema> sources() {
     Map<String, Schema> sources = new LinkedHashMap<>();
-    sources.put("chat", ChatMessage.getClassSchema());
-    sources.put("orders", Order.getClassSchema());
-    sources.put("scans", Scan.getClassSchema());
-    sources.put("groups", Group.getClassSchema());
-    sources.put("staff", Staff.getClassSchema());
+    sources.put(Source.CHAT.id(), ChatMessage.getClassSchema());
+    sources.put(Source.ORDERS.id(), Order.getClassSchema());
+    sources.put(Source.SCANS.id(), Scan.getClassSchema());
+    sources.put(Source.GROUPS.id(), Group.getClassSchema());
+    sources.put(Source.STAFF.id(), Staff.getClassSchema());
     return java.util.Collections.unmodifiableMap(sources);
   }
 

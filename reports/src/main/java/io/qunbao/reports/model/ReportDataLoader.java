@@ -2,6 +2,7 @@ package io.qunbao.reports.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qunbao.common.Source;
 import io.qunbao.common.storage.PartitionPublisher;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
@@ -38,7 +39,7 @@ public final class ReportDataLoader {
 
   /** The trends and the lifecycle curve cover 30 days, the report day included. */
   public static final int TREND_DAYS = 30;
-  public static final List<String> SOURCES = List.of("chat", "orders", "scans", "groups", "staff");
+  public static final List<String> SOURCES = Source.ids();
 
   private final Storage storage;
   private final Warehouse warehouse;

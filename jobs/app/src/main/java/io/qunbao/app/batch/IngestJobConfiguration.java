@@ -1,5 +1,6 @@
 package io.qunbao.app.batch;
 
+import io.qunbao.common.Source;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.ingest.CatchUpTasklet;
@@ -59,27 +60,27 @@ public class IngestJobConfiguration {
 
   @Bean
   public Step ingestChat(JobRepository repository, SourceIngestion ingestion, QunbaoConfig config) {
-    return step(repository, ingestion, Sources.reader("chat", config));
+    return step(repository, ingestion, Sources.reader(Source.CHAT, config));
   }
 
   @Bean
   public Step ingestOrders(JobRepository repository, SourceIngestion ingestion, QunbaoConfig config) {
-    return step(repository, ingestion, Sources.reader("orders", config));
+    return step(repository, ingestion, Sources.reader(Source.ORDERS, config));
   }
 
   @Bean
   public Step ingestScans(JobRepository repository, SourceIngestion ingestion, QunbaoConfig config) {
-    return step(repository, ingestion, Sources.reader("scans", config));
+    return step(repository, ingestion, Sources.reader(Source.SCANS, config));
   }
 
   @Bean
   public Step ingestGroups(JobRepository repository, SourceIngestion ingestion, QunbaoConfig config) {
-    return step(repository, ingestion, Sources.reader("groups", config));
+    return step(repository, ingestion, Sources.reader(Source.GROUPS, config));
   }
 
   @Bean
   public Step ingestStaff(JobRepository repository, SourceIngestion ingestion, QunbaoConfig config) {
-    return step(repository, ingestion, Sources.reader("staff", config));
+    return step(repository, ingestion, Sources.reader(Source.STAFF, config));
   }
 
   @Bean

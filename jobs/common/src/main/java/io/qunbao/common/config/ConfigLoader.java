@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.qunbao.common.Source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +31,8 @@ public final class ConfigLoader {
   private static final String DEFAULTS = "/io/qunbao/common/config/defaults.yml";
   /** Keys whose value is a free map (no fixed key set). */
   private static final Set<String> OPEN_MAPS = Set.of("spark.conf");
-  private static final Set<String> SOURCES_WITH_ENCODING = Set.of("orders", "scans", "groups", "staff");
+  private static final Set<String> SOURCES_WITH_ENCODING =
+      Arrays.stream(Source.values()).filter(Source::csv).map(Source::id).collect(Collectors.toSet());
 
   private final ObjectMapper yaml =
       new ObjectMapper(new YAMLFactory())

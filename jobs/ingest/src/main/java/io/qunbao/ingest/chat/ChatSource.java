@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qunbao.common.Source;
 import io.qunbao.ingest.ExportFile;
 import io.qunbao.ingest.RawRecord;
 import io.qunbao.ingest.RowSink;
@@ -47,7 +48,7 @@ public final class ChatSource implements SourceReader<ChatMessage> {
 
   @Override
   public String source() {
-    return "chat";
+    return Source.CHAT.id();
   }
 
   @Override

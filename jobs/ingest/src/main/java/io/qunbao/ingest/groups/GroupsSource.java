@@ -1,5 +1,6 @@
 package io.qunbao.ingest.groups;
 
+import io.qunbao.common.Source;
 import io.qunbao.ingest.CsvSource;
 import io.qunbao.ingest.parse.Column;
 import io.qunbao.ingest.parse.CsvRow;
@@ -24,7 +25,7 @@ public final class GroupsSource extends CsvSource<Group> {
 
   /** A snapshot: its rows are not events, so there are no late rows. */
   public GroupsSource(String configuredEncoding, Timestamps timestamps) {
-    super("groups", Group::new, COLUMNS, null, configuredEncoding, timestamps);
+    super(Source.GROUPS.id(), Group::new, COLUMNS, null, configuredEncoding, timestamps);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.qunbao.ingest.orders;
 
+import io.qunbao.common.Source;
 import io.qunbao.ingest.CsvSource;
 import io.qunbao.ingest.parse.Amounts;
 import io.qunbao.ingest.parse.Column;
@@ -22,7 +23,7 @@ public final class OrdersSource extends CsvSource<Order> {
   private static final List<Column> COLUMNS = List.of(ORDER_ID, BUYER_ID, PAID_AT, AMOUNT, STATUS, GROUP_ID, UPDATED_AT);
 
   public OrdersSource(String configuredEncoding, Timestamps timestamps) {
-    super("orders", Order::new, COLUMNS, Order::getUpdatedAt, configuredEncoding, timestamps);
+    super(Source.ORDERS.id(), Order::new, COLUMNS, Order::getUpdatedAt, configuredEncoding, timestamps);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.qunbao.ingest.scans;
 
+import io.qunbao.common.Source;
 import io.qunbao.ingest.CsvSource;
 import io.qunbao.ingest.parse.Column;
 import io.qunbao.ingest.parse.CsvRow;
@@ -22,7 +23,7 @@ public final class ScansSource extends CsvSource<Scan> {
       List.of(SCAN_ID, SCANNED_AT, CODE_ID, CHANNEL, SCANNER_ID, INVITER_ID, GROUP_ID);
 
   public ScansSource(String configuredEncoding, Timestamps timestamps) {
-    super("scans", Scan::new, COLUMNS, Scan::getScannedAt, configuredEncoding, timestamps);
+    super(Source.SCANS.id(), Scan::new, COLUMNS, Scan::getScannedAt, configuredEncoding, timestamps);
   }
 
   /** scanner_id too: a customer scans a code about once. */

@@ -1,5 +1,6 @@
 package io.qunbao.ingest.staff;
 
+import io.qunbao.common.Source;
 import io.qunbao.ingest.CsvSource;
 import io.qunbao.ingest.parse.Column;
 import io.qunbao.ingest.parse.CsvRow;
@@ -18,7 +19,7 @@ public final class StaffSource extends CsvSource<Staff> {
 
   /** A snapshot: its rows are not events, so there are no late rows. */
   public StaffSource(String configuredEncoding, Timestamps timestamps) {
-    super("staff", Staff::new, COLUMNS, null, configuredEncoding, timestamps);
+    super(Source.STAFF.id(), Staff::new, COLUMNS, null, configuredEncoding, timestamps);
   }
 
   @Override

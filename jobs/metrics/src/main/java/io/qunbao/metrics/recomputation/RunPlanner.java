@@ -1,5 +1,6 @@
 package io.qunbao.metrics.recomputation;
 
+import io.qunbao.common.Source;
 import io.qunbao.common.config.QunbaoConfig;
 import io.qunbao.common.storage.Storage;
 import io.qunbao.common.storage.Warehouse;
@@ -157,7 +158,7 @@ public final class RunPlanner {
     spark.createDataFrame(partitions, NEW_EXPORTS).createOrReplaceTempView("new_exports");
     // read by four parts of affected_from.sql, each with its own filter: one ranking of the listings, not four
     cleaning.materialize("recomputation", "changed_listings");
-    java.sql.Date[] newChat = added.getOrDefault("chat", new TreeSet<>()).stream().map(java.sql.Date::valueOf)
+    java.sql.Date[] newChat = added.getOrDefault(Source.CHAT.id(), new TreeSet<>()).stream().map(java.sql.Date::valueOf)
         .toArray(java.sql.Date[]::new);
     Row bounds = cleaning.with("new_chat_exports", newChat).query("recomputation", "affected_from").first();
     return new NewExportBounds(day(bounds, 0), day(bounds, 1));
