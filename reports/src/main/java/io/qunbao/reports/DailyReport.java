@@ -66,7 +66,7 @@ public final class DailyReport {
     Messages messages = new Messages(config.report().language());
     ReportSettings settings = ReportSettings.from(config);
     Storage storage = new Storage(config);
-    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    Warehouse warehouse = Warehouse.of(config);
     ReportData data = new ReportDataLoader(storage, warehouse, settings).load(date);
     if (data.typeDays().stream().noneMatch(t -> t.day().equals(date))) {
       throw new QunbaoException(ExitCode.FAILED, "no published type_daily partition for " + date + " under "

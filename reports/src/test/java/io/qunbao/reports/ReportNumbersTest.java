@@ -339,7 +339,7 @@ class ReportNumbersTest {
     var config = ReportSetup.config(history, "en", "");
     var settings = ReportSettings.from(config);
     var data = new ReportDataLoader(new Storage(config),
-        new Warehouse(Storage.resolve(config.warehouse())), settings).load(HISTORY_DAY);
+        Warehouse.of(config), settings).load(HISTORY_DAY);
     var messages = new Messages("en");
     var curve = new ReportCharts(data, DayAssessment.of(data, settings).restatements(), messages,
         new ChartStyle(CjkFont.find().family())).lifecycle();

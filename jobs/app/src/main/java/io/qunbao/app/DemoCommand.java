@@ -68,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void printHeadlines(QunbaoConfig config, LocalDate day) {
-    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    Warehouse warehouse = Warehouse.of(config);
     String typeDaily = warehouse.metricsTable("type_daily").toString();
     List<Row> rows = new MetricsRunner(config).session().read().option("basePath", typeDaily)
         .parquet(warehouse.metrics("type_daily", day).toString())

@@ -68,7 +68,7 @@ class SqlCommandIT {
     // and the report's reader does not take the leftover either
     QunbaoConfig loaded = new ConfigLoader().load(config);
     Storage storage = new Storage(loaded);
-    Warehouse warehouse = new Warehouse(Storage.resolve(loaded.warehouse()));
+    Warehouse warehouse = Warehouse.of(loaded);
     ParquetTables tables = new ParquetTables(storage, new PartitionPublisher(storage, warehouse));
     LocalDate day = LocalDate.parse("2026-10-01");
     assertThat(tables.read(warehouse.rawTable("chat"), "export_date", day, day)).hasSize(23);

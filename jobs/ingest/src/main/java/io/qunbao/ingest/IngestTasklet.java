@@ -15,7 +15,11 @@ import org.springframework.batch.repeat.RepeatStatus;
  * skips) on the step execution.
  */
 public final class IngestTasklet<T extends SpecificRecordBase> implements Tasklet {
-  public static final String EXPORT_DATE = "exportDate";
+  /**
+   * The job parameter of the command line's {@code --date}: the run date R, whose exports a run lands
+   * and whose metrics it publishes ({@code :run_date} in the SQL).
+   */
+  public static final String RUN_DATE = "runDate";
 
   private final SourceIngestion ingestion;
   private final SourceReader<T> reader;
@@ -28,9 +32,9 @@ public final class IngestTasklet<T extends SpecificRecordBase> implements Taskle
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     StepExecution step = chunkContext.getStepContext().getStepExecution();
-    LocalDate exportDate = step.getJobParameters().getLocalDate(EXPORT_DATE);
+    LocalDate exportDate = step.getJobParameters().getLocalDate(RUN_DATE);
     if (exportDate == null) {
-      throw new IllegalArgumentException("job parameter " + EXPORT_DATE + " (a LocalDate) is required");
+      throw new IllegalArgumentException("job parameter " + RUN_DATE + " (a LocalDate) is required");
     }
     IngestSummary summary = ingestion.ingest(reader, exportDate);
     step.setReadCount(summary.rowsRead());

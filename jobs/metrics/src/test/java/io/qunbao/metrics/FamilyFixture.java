@@ -42,7 +42,7 @@ final class FamilyFixture {
     QunbaoConfig config = TestSpark.config(root, yaml);
     spark.conf().set("spark.sql.session.timeZone", "UTC");
     Storage storage = new Storage(config);
-    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    Warehouse warehouse = Warehouse.of(config);
     new RawInputs(spark, storage, warehouse).register(runDate);
     MetricsPublisher publisher = new MetricsPublisher(spark, storage, warehouse);
     StagedCurated curated = new StagedCurated(spark, publisher, warehouse);

@@ -113,7 +113,7 @@ class RecomputationTest extends LocalSparkTest {
   private static void publishWholeInstead(Path root, Path table) throws IOException {
     QunbaoConfig config = TestSpark.config(root, "");
     Storage storage = new Storage(config);
-    MetricsPublisher publisher = new MetricsPublisher(spark, storage, new Warehouse(Storage.resolve(config.warehouse())));
+    MetricsPublisher publisher = new MetricsPublisher(spark, storage, Warehouse.of(config));
     Path whole = root.resolve("published-whole");
     TableSpec spec = TableSpec.load(TableSpec.MESSAGES);
     publisher.publishWhole(spec.conform(spark.read().parquet(table.toString())),

@@ -108,7 +108,7 @@ class MetricsOnSparkClusterIT {
   private static PartitionPublisher publisher(Path warehouse) throws IOException {
     QunbaoConfig config = new ConfigLoader().load(Files.writeString(tmp.resolve("read.yml"), "warehouse: " + warehouse + "\n"));
     Storage storage = new Storage(config);
-    return new PartitionPublisher(storage, new Warehouse(Storage.resolve(config.warehouse())));
+    return new PartitionPublisher(storage, Warehouse.of(config));
   }
 
   /**

@@ -129,7 +129,7 @@ class NightlyOnS3IT {
     // then: it succeeded, channel_daily's day is published on S3 with no file, and every partition
     // published locally is published on S3 with the same rows
     assertThat(onS3.code()).as(onS3.output()).isZero();
-    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    Warehouse warehouse = Warehouse.of(config);
     org.apache.hadoop.fs.Path channelDay = new org.apache.hadoop.fs.Path(warehouse.metricsTable("channel_daily"), "dt=" + FIRST_DAY);
     assertThat(store.publisher().isPublished(channelDay)).isTrue();
     assertThat(store.publisher().published(channelDay).files()).isEmpty();

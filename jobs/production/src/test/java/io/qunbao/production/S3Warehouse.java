@@ -22,7 +22,7 @@ record S3Warehouse(S3ProxyServer s3, Path folder, QunbaoConfig config, Storage s
     s3.createBucket(bucket);
     QunbaoConfig config = S3Configs.pointingAt(s3, "s3a://" + bucket + "/warehouse", folder);
     Storage storage = new Storage(config);
-    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    Warehouse warehouse = Warehouse.of(config);
     return new S3Warehouse(s3, folder, config, storage, warehouse, new PartitionPublisher(storage, warehouse));
   }
 

@@ -56,14 +56,14 @@ public final class BatchRunner {
     this.jobConfigurations = jobConfigurations;
   }
 
-  /** Runs {@code jobName} for {@code exportDate}; returns the exit code, or throws an expected failure. */
-  public ExitCode run(String jobName, LocalDate exportDate, boolean force) {
+  /** Runs {@code jobName} for {@code runDate}; returns the exit code, or throws an expected failure. */
+  public ExitCode run(String jobName, LocalDate runDate, boolean force) {
     try (RunLock lock = RunLock.acquire(Path.of(config.workDir()).toAbsolutePath());
         AnnotationConfigApplicationContext context = context()) {
       JobRepository repository = context.getBean(JobRepository.class);
       failStaleExecutions(context.getBean(JobExplorer.class), repository, jobName);
       removeOrphanedStaging();
-      JobParametersBuilder parameters = new JobParametersBuilder().addLocalDate(IngestTasklet.EXPORT_DATE, exportDate);
+      JobParametersBuilder parameters = new JobParametersBuilder().addLocalDate(IngestTasklet.RUN_DATE, runDate);
       if (force) {
         parameters.addString(FORCED_AT, Instant.now().toString());
       }
@@ -73,15 +73,15 @@ public final class BatchRunner {
       if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
         List<String> missing = missingPartitions(repository, job, last);
         if (missing.isEmpty()) {
-          log.info("{} {}: already done, nothing to do (use --force to do it again)", jobName, exportDate);
+          log.info("{} {}: already done, nothing to do (use --force to do it again)", jobName, runDate);
           return ExitCode.OK;
         }
         log.warn("{} {}: done before, but {} partition(s) it published are gone from the warehouse ({}); running the"
-            + " date again to rebuild them", jobName, exportDate, missing.size(),
+            + " date again to rebuild them", jobName, runDate, missing.size(),
             missing.stream().limit(5).collect(Collectors.joining(", ")) + (missing.size() > 5 ? ", …" : ""));
         jobParameters = parameters.addString(FORCED_AT, Instant.now().toString()).toJobParameters();
       } else if (last != null) {
-        log.info("{} {}: resuming the {} run of {} (completed steps are skipped)", jobName, exportDate,
+        log.info("{} {}: resuming the {} run of {} (completed steps are skipped)", jobName, runDate,
             last.getStatus().toString().toLowerCase(java.util.Locale.ROOT), last.getStartTime());
       }
       JobExecution execution = context.getBean(JobLauncher.class).run(job, jobParameters);
@@ -89,7 +89,7 @@ public final class BatchRunner {
     } catch (QunbaoException e) {
       throw e;
     } catch (org.springframework.batch.core.JobExecutionException e) {
-      throw new QunbaoException(ExitCode.FAILED, jobName + " " + exportDate + ": " + e.getMessage(), e);
+      throw new QunbaoException(ExitCode.FAILED, jobName + " " + runDate + ": " + e.getMessage(), e);
     }
   }
 
@@ -111,7 +111,7 @@ public final class BatchRunner {
           .map(step -> step.getExecutionContext().getString(CatchUpTasklet.CAUGHT_UP).replace("\n", ", "))
           .collect(Collectors.joining(", "));
       log.info("{} {}: done in {} s{}", execution.getJobInstance().getJobName(),
-          execution.getJobParameters().getLocalDate(IngestTasklet.EXPORT_DATE),
+          execution.getJobParameters().getLocalDate(IngestTasklet.RUN_DATE),
           java.time.Duration.between(execution.getStartTime(), LocalDateTime.now()).toSeconds(),
           caughtUp.isEmpty() ? "" : "; late exports landed: " + caughtUp);
       return ExitCode.OK;
@@ -140,7 +140,7 @@ public final class BatchRunner {
     if (!(job instanceof StepLocator steps)) {
       return List.of();
     }
-    Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    Warehouse warehouse = Warehouse.of(config);
     PartitionPublisher publisher = new PartitionPublisher(new Storage(config), warehouse);
     List<String> missing = new ArrayList<>();
     for (String stepName : steps.getStepNames()) {
@@ -159,7 +159,7 @@ public final class BatchRunner {
    * {@code _staging}, and only the run writing a staging folder reads it (see Warehouse).
    */
   private void removeOrphanedStaging() {
-    org.apache.hadoop.fs.Path staging = new Warehouse(Storage.resolve(config.warehouse())).staging();
+    org.apache.hadoop.fs.Path staging = Warehouse.of(config).staging();
     FileSystem fs = new Storage(config).fileSystem(staging);
     try {
       if (!fs.exists(staging)) {
@@ -200,7 +200,7 @@ public final class BatchRunner {
       repository.update(stale);
       log.warn("{} execution {} ({}) was still marked STARTED but no process holds the run lock: "
           + "its process died; marked it FAILED so this run restarts it", jobName, stale.getId(),
-          stale.getJobParameters().getParameters().get(IngestTasklet.EXPORT_DATE).getValue());
+          stale.getJobParameters());
     }
   }
 }

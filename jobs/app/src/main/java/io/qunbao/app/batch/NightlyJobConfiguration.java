@@ -52,7 +52,7 @@ public class NightlyJobConfiguration {
           LocalDate date = runDate(chunk);
           metrics.run(date, Scope.NIGHTLY);
           // the run date's partitions, which a later run checks before it takes this night as done
-          Warehouse warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+          Warehouse warehouse = Warehouse.of(config);
           PartitionPublisher publisher = new PartitionPublisher(storage, warehouse);
           StepOutputs.record(chunk.getStepContext().getStepExecution().getExecutionContext(), warehouse,
               TableSpec.PUBLISHED_METRICS.stream().map(table -> warehouse.metrics(table, date))
@@ -101,6 +101,6 @@ public class NightlyJobConfiguration {
   }
 
   private static LocalDate runDate(ChunkContext chunk) {
-    return (LocalDate) chunk.getStepContext().getJobParameters().get(IngestTasklet.EXPORT_DATE);
+    return (LocalDate) chunk.getStepContext().getJobParameters().get(IngestTasklet.RUN_DATE);
   }
 }

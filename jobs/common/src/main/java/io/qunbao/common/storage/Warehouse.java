@@ -1,5 +1,6 @@
 package io.qunbao.common.storage;
 
+import io.qunbao.common.config.QunbaoConfig;
 import java.time.LocalDate;
 import org.apache.hadoop.fs.Path;
 
@@ -18,6 +19,11 @@ public final class Warehouse {
 
   public Warehouse(Path root) {
     this.root = root;
+  }
+
+  /** The configured warehouse ({@code warehouse}: a local folder or an {@code s3a://} URI). */
+  public static Warehouse of(QunbaoConfig config) {
+    return new Warehouse(Storage.resolve(config.warehouse()));
   }
 
   public Path root() {
