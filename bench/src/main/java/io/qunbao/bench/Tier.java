@@ -12,7 +12,7 @@ enum Tier {
   M(30, 9_600, 120, "30 days, ~10M messages"),
   L(30, 48_000, 120, "30 days, ~50M messages"),
   H30(30, 3_200, 120, "30 days of history at a third of M's daily volume, ~3M messages"),
-  H90(90, 9_600, 120, "90 days of history at H30's daily volume, ~10M messages");
+  H90(90, 7_400, 120, "90 days of history, the last day as busy as H30's, ~12M rows");
 
   static final long SEED = 20261101L;
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The report reads in two minutes whatever the warehouse's size: at most 12 A4 pages of PDF and
  * 300 KB of HTML (images aside), every list capped at 10 rows with the rest counted and in its CSV,
- * no raw partition string, no unrounded number. Held at 60 groups and at 9,600 (tier M's size),
+ * no raw partition string, no unrounded number. Held at 60 groups and at 9,600 (the benchmark's largest nightly size),
  * where one night restates about 51,000 values.
  */
 class ReportSizeBudgetTest {

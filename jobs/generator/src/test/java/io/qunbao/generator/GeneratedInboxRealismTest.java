@@ -2,6 +2,7 @@ package io.qunbao.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qunbao.common.Source;
 import io.qunbao.generator.GeneratedInbox.Chat;
 import io.qunbao.generator.GeneratedInbox.Row;
 import java.nio.charset.Charset;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default inbox (14 days, ~300 groups), read back independently, shows each property issue 2 asks
- * of realistic sample data.
+ * The default inbox (14 days, ~300 groups), read back independently, shows each property realistic
+ * sample data needs.
  */
 class GeneratedInboxRealismTest {
   /** The Chinese headers of exports.md. */
