@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -46,11 +47,10 @@ public final class MetricsJob {
     this.config = config;
     this.spark = spark;
     this.storage = new Storage(config);
-    this.warehouse = new Warehouse(Storage.resolve(config.warehouse()));
+    this.warehouse = Warehouse.of(config);
   }
 
   public RunSummary run(LocalDate runDate, Scope scope) {
-    spark.conf().set("spark.sql.session.timeZone", "UTC");
     Map<String, Duration> stages = new LinkedHashMap<>();
     MetricsPublisher publisher = new MetricsPublisher(spark, storage, warehouse);
     StagedCurated curated = new StagedCurated(spark, publisher, warehouse);
@@ -58,17 +58,8 @@ public final class MetricsJob {
     RunPlanner planner = new RunPlanner(spark, config, storage, warehouse);
     List<TableSpec> tables = TableSpec.PUBLISHED_METRICS.stream().map(TableSpec::load).toList();
 
-    LandedExports landed = timed(stages, "read raw", () -> new RawInputs(spark, storage, warehouse).register(runDate));
-    log.info("metrics {} ({}): landed export partitions read per source {}", runDate, scope, landed.counts());
-    RunPlan plan = timed(stages, "plan", () -> {
-      SortedSet<LocalDate> days = models.registerCleaning();
-      return planner.plan(scope, runDate, days, publisher.publishedState(tables), tables, landed, models.cleaningSql());
-    });
-    log.info("metrics {}: recomputing every value on {}, the values counted from purchases on {}, of {} published days{} ({})",
-        runDate, span(plan.recomputed(ValueKind.ACTIVITY)),
-        span(plan.recomputed(ValueKind.PURCHASES)), plan.days().size(),
-        plan.resumes() ? ", resuming at " + plan.resumeFrom() : "", plan.reason());
-
+    LandedExports landed = readRaw(runDate, scope, stages);
+    RunPlan plan = plan(runDate, scope, stages, models, publisher, planner, tables, landed);
     Map<TableSpec, Dataset<Row>> outputs = timed(stages, "compute", () -> compute(plan, models, tables));
     timed(stages, "check", () -> {
       new QualityChecks(models.metricsSql()).verify(outputs);
@@ -77,15 +68,49 @@ public final class MetricsJob {
     Publication publication = timed(stages, "compare", () -> Publication.compare(plan, outputs, publisher));
     log.info("metrics {}: revisions of already published values found {}", runDate, publication.revisionCounts());
     Map<String, RunSummary.TableResult> results = timed(stages, "publish", () -> publication.publish(curated));
-    results.forEach((table, result) -> log.info("metrics {}: {} published {} partitions, {} rows, {} revisions",
-        runDate, table, result.partitions(), result.rows(), result.revisions()));
+    log.info("metrics {}: published {}", runDate, published(results));
     if (scope.kind() != Scope.Kind.RANGE) {
       // a backfill leaves the days after its range as they were: the next nightly run must still see
       // the exports it did not publish for as new
       planner.recordPublication(runDate, landed);
     }
-    log.info("metrics {} ({}) done: {}", runDate, scope, stages);
+    log.info("metrics {} ({}) done in {}: {}", runDate, scope,
+        seconds(stages.values().stream().reduce(Duration.ZERO, Duration::plus)),
+        stages.entrySet().stream().map(stage -> stage.getKey() + " " + seconds(stage.getValue())).collect(Collectors.joining(", ")));
     return new RunSummary(runDate, scope, plan.activityFrom(), plan.purchasesFrom(), results, stages);
+  }
+
+  /**
+   * The plan stage alone: which days a run of {@code runDate} would recompute, and why; nothing is
+   * computed or published.
+   */
+  public RunPlan plan(LocalDate runDate, Scope scope) {
+    MetricsPublisher publisher = new MetricsPublisher(spark, storage, warehouse);
+    MetricModels models = new MetricModels(spark, config, runDate, new StagedCurated(spark, publisher, warehouse), publisher);
+    List<TableSpec> tables = TableSpec.PUBLISHED_METRICS.stream().map(TableSpec::load).toList();
+    Map<String, Duration> stages = new LinkedHashMap<>();
+    return plan(runDate, scope, stages, models, publisher, new RunPlanner(spark, config, storage, warehouse), tables,
+        readRaw(runDate, scope, stages));
+  }
+
+  private LandedExports readRaw(LocalDate runDate, Scope scope, Map<String, Duration> stages) {
+    spark.conf().set("spark.sql.session.timeZone", "UTC");
+    LandedExports landed = timed(stages, "read raw", () -> new RawInputs(spark, storage, warehouse).register(runDate));
+    log.info("metrics {} ({}): landed export partitions read per source {}", runDate, scope, landed.counts());
+    return landed;
+  }
+
+  private RunPlan plan(LocalDate runDate, Scope scope, Map<String, Duration> stages, MetricModels models,
+      MetricsPublisher publisher, RunPlanner planner, List<TableSpec> tables, LandedExports landed) {
+    RunPlan plan = timed(stages, "plan", () -> {
+      SortedSet<LocalDate> days = models.registerCleaning();
+      return planner.plan(scope, runDate, days, publisher.publishedState(tables), tables, landed, models.cleaningSql());
+    });
+    log.info("metrics {}: recomputing every value on {}, the values counted from purchases on {}, of {} published days{} ({})",
+        runDate, span(plan.recomputed(ValueKind.ACTIVITY)),
+        span(plan.recomputed(ValueKind.PURCHASES)), plan.days().size(),
+        plan.resumes() ? ", resuming at " + plan.resumeFrom() : "", plan.reason());
+    return plan;
   }
 
   /**
@@ -105,6 +130,22 @@ public final class MetricsJob {
       outputs.put(spec, computed.get(spec));
     }
     return outputs;
+  }
+
+  /** Per table, what the run published: "type_daily 3 days 120 rows 2 revisions", a curated table "replaced". */
+  private static String published(Map<String, RunSummary.TableResult> results) {
+    return results.entrySet().stream().map(table -> {
+      RunSummary.TableResult result = table.getValue();
+      if (table.getKey().startsWith("curated/")) {
+        return table.getKey() + " replaced";
+      }
+      return table.getKey() + " " + result.partitions() + " days " + result.rows() + " rows"
+          + (result.revisions() > 0 ? " " + result.revisions() + " revisions" : "");
+    }).collect(Collectors.joining(", "));
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
   }
 
   private static String span(SortedSet<LocalDate> days) {

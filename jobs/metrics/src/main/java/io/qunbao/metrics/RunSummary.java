@@ -13,7 +13,7 @@ import java.util.Map;
 public record RunSummary(LocalDate runDate, Scope scope, LocalDate recomputedFrom, LocalDate ordersRecomputedFrom,
     Map<String, TableResult> tables, Map<String, Duration> stages) {
 
-  /** @param partitions the dt partitions published (curated tables: 1 when replaced) */
+  /** @param partitions the dt partitions published (curated tables: 1 when replaced, rows not counted: -1) */
   public record TableResult(int partitions, long rows, long revisions) {}
 
   public long totalRevisions() {

@@ -2,6 +2,7 @@ package io.qunbao.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qunbao.metrics.recomputation.RunPlan;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -137,11 +138,16 @@ class AffectedDaysTest extends LocalSparkTest {
 
     // an export ingested again (other rows, unknown earlier content): everything is recomputed
     nightly.land("scans", FamilyFixture.SCANS, "2026-06-05,s5b,2026-06-05T07:00:00Z,c1,poster,u8,g1");
-    assertFrom(job.run(day(19), Scope.NIGHTLY), "re-ingested partition", day(1), day(1));
-    // other settings: every day
+    assertPlan(job.plan(day(19), Scope.NIGHTLY), "re-ingested partition", day(1), day(1));
+    // other settings: every day (published, so that the old ones change back next)
     assertFrom(new MetricsJob(TestSpark.config(nightlyRoot, "metrics:\n  conversion-window-days: 2\n"), spark)
         .run(day(19), Scope.NIGHTLY), "settings changed", day(1), day(1));
-    assertFrom(job.run(day(19), Scope.NIGHTLY), "settings changed back", day(1), day(1));
+    assertPlan(job.plan(day(19), Scope.NIGHTLY), "settings changed back", day(1), day(1));
+  }
+
+  private static void assertPlan(RunPlan plan, String night, LocalDate everyMetric, LocalDate purchaseCounts) {
+    assertThat(plan.activityFrom()).as(night + ": every metric from").isEqualTo(everyMetric);
+    assertThat(plan.purchasesFrom()).as(night + ": purchase counts from").isEqualTo(purchaseCounts);
   }
 
   private static void assertFrom(RunSummary run, String night, LocalDate everyMetric, LocalDate purchaseCounts) {

@@ -2,11 +2,15 @@ package io.qunbao.metrics;
 
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalog.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A test class with its one shared local session (see {@link TestSpark}) and a temp folder. */
+/**
+ * A test class with the test JVM's one local session (see {@link TestSpark}) and a temp folder. The
+ * session outlives the class (Spark stops with the JVM); what a class registered in it does not.
+ */
 abstract class LocalSparkTest {
   static SparkSession spark;
   @TempDir static Path dir;
@@ -17,7 +21,12 @@ abstract class LocalSparkTest {
   }
 
   @AfterAll
-  static void stopSpark() {
-    spark.stop();
+  static void forgetViews() {
+    for (Table view : spark.catalog().listTables().collectAsList()) {
+      if (view.isTemporary()) {
+        spark.catalog().dropTempView(view.name());
+      }
+    }
+    spark.catalog().clearCache();
   }
 }
