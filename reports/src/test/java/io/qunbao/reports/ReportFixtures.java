@@ -151,10 +151,10 @@ final class ReportFixtures {
 
   /**
    * The referral, campaign and owner tables of {@code day} (and a final referral row of the day
-   * before, which the report of {@code day} does not show). Referral: traffic 12 referred joins of
-   * which 3 quick quits and 4 repeats (2 both: net 7), three generations deep and a chain of depth
-   * 4; new_user 5 joins all quick quits (net 0); camp 3 net; the net k-factor over type_daily's
-   * members. Campaigns: {@code big} (400 of 500 scanners joined, 80%), {@code mid} (34 of 40, 85%),
+   * before, which the report of {@code day} does not show). Referral, as many referred joins as
+   * type_daily has: traffic 4 of which 1 quick quit and 2 repeats (1 both: net 2), one of depth 4;
+   * new_user 6, all quick quits (net 0); camp 2, both net; vip 2 repeats; the net k-factor over
+   * type_daily's members. Campaigns: {@code big} (400 of 500 scanners joined, 80%), {@code mid} (34 of 40, 85%),
    * ten {@code cNN} of 30 … 120 scanners, {@code solo} (1 of 1) and {@code link-only} (joins, no
    * scans) too few to rank; the day's conversion is provisional. Owners: twelve, two tied on GMV
    * (reach decides), two without sales, one without members; owner-traffic is named by the staff
@@ -169,8 +169,9 @@ final class ReportFixtures {
         FROM (SELECT CAST(dt AS DATE) AS dt, group_type, CAST(referred AS BIGINT) AS referred, CAST(net AS BIGINT) AS net,
                      CAST(quick AS BIGINT) AS quick, CAST(rep AS BIGINT) AS rep, CAST(g1 AS BIGINT) AS g1, CAST(g2 AS BIGINT) AS g2,
                      CAST(g3 AS BIGINT) AS g3, depth
-              FROM (VALUES (DATE '%1$s', 'camp', 3, 3, 0, 0, 3, 0, 0, 1), (DATE '%1$s', 'new_user', 5, 0, 5, 0, 2, 2, 1, 3),
-                           (DATE '%1$s', 'traffic', 12, 7, 3, 4, 8, 3, 1, 4), (DATE '%1$s' - 1, 'traffic', 9, 9, 0, 0, 9, 0, 0, 1))
+              FROM (VALUES (DATE '%1$s', 'vip', 2, 0, 0, 2, 1, 1, 0, 2), (DATE '%1$s', 'camp', 2, 2, 0, 0, 2, 0, 0, 1),
+                           (DATE '%1$s', 'new_user', 6, 0, 6, 0, 3, 2, 1, 3), (DATE '%1$s', 'traffic', 4, 2, 1, 2, 1, 2, 1, 4),
+                           (DATE '%1$s' - 1, 'traffic', 3, 3, 0, 0, 3, 0, 0, 1))
                    v(dt, group_type, referred, net, quick, rep, g1, g2, g3, depth)) r
         JOIN %2$s t ON t.dt = r.dt AND t.group_type = r.group_type
         """.formatted(day, typeDaily), warehouse.resolve("metrics/referral_daily"));

@@ -90,7 +90,7 @@ class ReportInBrowserIT {
     // the owners and campaigns show their top 10 (and a header row), the referral quality a row per type of the day
     assertThat(browser.findElements(By.cssSelector("#owners tr"))).hasSize(11);
     assertThat(browser.findElements(By.cssSelector("#campaigns tr"))).hasSize(11);
-    assertThat(browser.findElements(By.cssSelector("#referral-quality tr"))).hasSize(4);
+    assertThat(browser.findElements(By.cssSelector("#referral-quality tr"))).hasSize(5);
     // and their cells, kept on one line, fit the page: no table is wider than its section
     for (String list : List.of("owners", "campaigns", "referral-quality")) {
       int section = browser.findElement(By.id(list)).getSize().getWidth();

@@ -235,7 +235,7 @@ final class ListSections {
     }, csv, messages.get("owners.note"), messages.get("owners.none"), "owners.more");
   }
 
-  /** "Most dead groups: 王小明 (s01) 3 of 5 groups · …", or empty when no owner has one. */
+  /** "Most dead groups: 王小明 (s01): 3 of 5 groups · …", or empty when no owner has one. */
   String mostDeadGroups(List<OwnerDay> owners) {
     List<OwnerDay> most = OwnerRanking.mostDeadGroups(owners);
     if (most.isEmpty()) return "";
