@@ -273,6 +273,12 @@ class ReportNumbersTest {
   }
 
   @Test
+  void theEnglishPdfKeepsEveryTableWithinThePage() throws IOException {
+    // English labels are the longer ones: no column of the day's report is cut off at the A4 page's edge
+    assertThat(PdfMargins.textPastTheRightMargin(history.resolve("reports/" + HISTORY_DAY + "/" + DailyReport.PDF))).isEmpty();
+  }
+
+  @Test
   void dyingGroupsAreTheGroupsFlaggedInGroupHealth() {
     // example/expected/group_health.csv, 2026-10-01: gA, gC and gV are dead, gB is not.
     List<Map<String, Object>> dead = DuckDb.query(

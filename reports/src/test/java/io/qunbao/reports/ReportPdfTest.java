@@ -77,6 +77,11 @@ class ReportPdfTest {
   }
 
   @Test
+  void noTableIsCutOffAtThePagesEdge() throws Exception {
+    assertThat(PdfMargins.textPastTheRightMargin(root.resolve("reports/" + DAY + "/" + DailyReport.PDF))).isEmpty();
+  }
+
+  @Test
   void theCjkFontIsEmbedded() {
     assertThat(fonts).isNotEmpty().allSatisfy(f -> assertThat(f.isEmbedded()).as(f.getName()).isTrue());
     assertThat(fonts).anySatisfy(f -> assertThat(f.getName()).contains("WenQuanYi"));

@@ -189,7 +189,7 @@ final class ListSections {
               String.valueOf(c.converted()), nullable(c.conversionRate()), nullable(c.gmvInWindow()), c.isFinal() ? "0" : "1");
         }).toList());
     List<Column> columns = columns("#channels.rank", "channels.code", "#campaigns.groupsNew", "#campaigns.fill", "#metric.members",
-        "#channels.rateWithCounts", "#channels.lowerBound", "#campaigns.conversionWithCounts", "#campaigns.gmvInWindow");
+        "#campaigns.scanJoinRate", "#channels.lowerBound", "#campaigns.conversion", "#campaigns.gmvInWindow");
     String caption = sentences(messages.format("campaigns.note", format.count((long) settings.report().minScanners())),
         provisional ? messages.format("campaigns.provisional", settings.metrics().conversionWindowDays()) : "",
         unranked(ranking, CAMPAIGNS_CSV));
