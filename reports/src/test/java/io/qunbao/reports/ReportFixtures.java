@@ -56,7 +56,8 @@ final class ReportFixtures {
    * to a fifth: new_user's leaves its usual band, vip's is too small to flag. Plus: eight runs of
    * {@code revisions} ({@link #revisions}), groups (camp and flash ones quiet young) and staff
    * snapshots naming owners, the day's ingest summary of chat, a rejected orders row, five live
-   * codes of which two have too few scanners to rank, and the optional per-referrer table.
+   * codes of which two have too few scanners to rank, the optional per-referrer table, and the
+   * referral, campaign and owner tables ({@link #beyondTheCore}).
    */
   static void history(Path warehouse, LocalDate day) {
     LocalDate first = day.minusDays(36);
@@ -128,6 +129,7 @@ final class ReportFixtures {
                CAST(13 - i AS BIGINT) AS referred_joins
         FROM range(1, 13) r(i)
         """.formatted(day), warehouse.resolve("metrics/referrer_daily"));
+    beyondTheCore(warehouse, day);
     revisions(warehouse, day);
     copy("""
         SELECT DATE '%s' AS export_date, group_id, 'group ' || group_id AS group_name, group_type, 'owner-' || group_type AS owner_id,
@@ -145,6 +147,61 @@ final class ReportFixtures {
     copy("SELECT DATE '" + day + "' AS export_date, 3 AS line", warehouse.resolve("rejects/orders"), "export_date");
     write(warehouse.resolve("raw/chat/export_date=" + day + "/_INGEST.json"),
         "{\"rows_read\": 1010, \"rows_written\": 1000, \"rows_rejected\": 10, \"late_rows\": 37}");
+  }
+
+  /**
+   * The referral, campaign and owner tables of {@code day} (and a final referral row of the day
+   * before, which the report of {@code day} does not show). Referral, as many referred joins as
+   * type_daily has: traffic 4 of which 1 quick quit and 2 repeats (1 both: net 2), one of depth 4;
+   * new_user 6, all quick quits (net 0); camp 2, both net; vip 2 repeats; the net k-factor over
+   * type_daily's members. Campaigns: {@code big} (400 of 500 scanners joined, 80%), {@code mid} (34 of 40, 85%),
+   * ten {@code cNN} of 30 … 120 scanners, {@code solo} (1 of 1) and {@code link-only} (joins, no
+   * scans) too few to rank; the day's conversion is provisional. Owners: twelve, two tied on GMV
+   * (reach decides), two without sales, one without members; owner-traffic is named by the staff
+   * snapshot.
+   */
+  static void beyondTheCore(Path warehouse, LocalDate day) {
+    String typeDaily = "read_parquet('" + warehouse.resolve("metrics/type_daily") + "/*/*.parquet', hive_partitioning = true)";
+    copy("""
+        SELECT r.dt, r.group_type, referred AS referred_joins, net AS net_referred_joins, quick AS quick_quits, rep AS repeat_joins,
+               net / t.members AS net_k_factor, g1 AS gen1_joins, g2 AS gen2_joins, g3 AS gen3plus_joins, CAST(depth AS INTEGER) AS max_depth,
+               r.dt + 1 <= DATE '%1$s' AS is_final
+        FROM (SELECT CAST(dt AS DATE) AS dt, group_type, CAST(referred AS BIGINT) AS referred, CAST(net AS BIGINT) AS net,
+                     CAST(quick AS BIGINT) AS quick, CAST(rep AS BIGINT) AS rep, CAST(g1 AS BIGINT) AS g1, CAST(g2 AS BIGINT) AS g2,
+                     CAST(g3 AS BIGINT) AS g3, depth
+              FROM (VALUES (DATE '%1$s', 'vip', 2, 0, 0, 2, 1, 1, 0, 2), (DATE '%1$s', 'camp', 2, 2, 0, 0, 2, 0, 0, 1),
+                           (DATE '%1$s', 'new_user', 6, 0, 6, 0, 3, 2, 1, 3), (DATE '%1$s', 'traffic', 4, 2, 1, 2, 1, 2, 1, 4),
+                           (DATE '%1$s' - 1, 'traffic', 3, 3, 0, 0, 3, 0, 0, 1))
+                   v(dt, group_type, referred, net, quick, rep, g1, g2, g3, depth)) r
+        JOIN %2$s t ON t.dt = r.dt AND t.group_type = r.group_type
+        """.formatted(day, typeDaily), warehouse.resolve("metrics/referral_daily"));
+    copy("""
+        SELECT DATE '%s' AS dt, code_id, CAST(groups AS BIGINT) AS groups, CAST(new_groups AS BIGINT) AS new_groups,
+               CAST(full_groups AS BIGINT) AS full_groups, CAST(members AS BIGINT) AS members, CAST(scanners + 3 AS BIGINT) AS scans,
+               CAST(scanners AS BIGINT) AS scanners, CAST(scan_joins AS BIGINT) AS scan_joins,
+               CASE WHEN scanners > 0 THEN scan_joins / scanners END AS scan_join_rate, CAST(joiners + 1 AS BIGINT) AS code_joins,
+               CAST(joiners AS BIGINT) AS joiners, CAST(converted AS BIGINT) AS converted,
+               CASE WHEN joiners > 0 THEN converted / joiners END AS conversion_rate, CAST(converted * 99 AS DECIMAL(18,2)) AS gmv_in_window,
+               false AS is_final
+        FROM (SELECT * FROM (VALUES ('big', 5, 1, 3, 950, 500, 400, 380, 19), ('mid', 1, 1, 0, 38, 40, 34, 34, 2),
+                                    ('solo', 1, 0, 0, 1, 1, 1, 1, 1), ('link-only', 2, 0, 1, 200, 0, 0, 6, 0)) v
+              UNION ALL
+              SELECT printf('c%%02d', k), 1 + k %% 3, k %% 2, k %% 3 = 0, 150, 20 + 10 * k, 4 * k, 4 * k, k %% 4 FROM range(1, 11) r(k))
+             c(code_id, groups, new_groups, full_groups, members, scanners, scan_joins, joiners, converted)
+        """.formatted(day), warehouse.resolve("metrics/campaign_daily"));
+    copy("""
+        SELECT DATE '%s' AS dt, owner_id, CAST(groups AS BIGINT) AS groups, CAST(members AS BIGINT) AS members,
+               CAST(active AS BIGINT) AS active_members, CAST(reached AS BIGINT) AS reached_members,
+               CASE WHEN members > 0 THEN reached / members END AS reach_rate, CASE WHEN members > 0 THEN active / members END AS activity_rate,
+               CAST(4 AS BIGINT) AS official_messages, CAST(2 AS BIGINT) AS owner_messages, CAST(3 AS BIGINT) AS joins, CAST(1 AS BIGINT) AS leaves,
+               CAST(orders AS BIGINT) AS orders, CAST(orders AS BIGINT) AS buyers, CAST(gmv AS DECIMAL(18,2)) AS gmv, CAST(dead AS BIGINT) AS dead_groups
+        FROM (SELECT * FROM (VALUES ('owner-traffic', 3, 360, 40, 216, 9, 900.0, 2), ('owner-camp', 2, 240, 60, 192, 9, 900.0, 0),
+                                    ('o-quiet', 1, 0, 0, 0, 0, 0.0, 1), ('o-nosale-a', 2, 100, 10, 70, 0, 0.0, 0),
+                                    ('o-nosale-b', 6, 300, 9, 90, 0, 0.0, 4)) v
+              UNION ALL
+              SELECT printf('o%%02d', k), 1 + k %% 4, 100 + 10 * k, 10 + k, 50 + 3 * k, k, 50.0 * k, k %% 3 FROM range(1, 8) r(k))
+             o(owner_id, groups, members, active, reached, orders, gmv, dead)
+        """.formatted(day), warehouse.resolve("metrics/owner_daily"));
   }
 
   /**

@@ -85,8 +85,17 @@ class ReportInBrowserIT {
     // and the page shows its sections and its Chinese title
     assertThat(browser.getTitle()).isEqualTo("群报日报 · 2026-11-20");
     assertThat(browser.findElements(By.cssSelector("h2"))).extracting(e -> e.getText())
-        .containsExactly("今日概览", "各群类型", "已发布数字的修订", "濒死群", "触达率与活跃率", "近 30 天趋势", "扫码与转化漏斗", "裂变",
-            "群生命周期", "数据质量");
+        .containsExactly("今日概览", "各群类型", "已发布数字的修订", "濒死群", "群主", "触达率与活跃率", "近 30 天趋势", "扫码与转化漏斗",
+            "活码活动", "裂变", "裂变质量", "群生命周期", "数据质量");
+    // the owners and campaigns show their top 10 (and a header row), the referral quality a row per type of the day
+    assertThat(browser.findElements(By.cssSelector("#owners tr"))).hasSize(11);
+    assertThat(browser.findElements(By.cssSelector("#campaigns tr"))).hasSize(11);
+    assertThat(browser.findElements(By.cssSelector("#referral-quality tr"))).hasSize(5);
+    // and their cells, kept on one line, fit the page: no table is wider than its section
+    for (String list : List.of("owners", "campaigns", "referral-quality")) {
+      int section = browser.findElement(By.id(list)).getSize().getWidth();
+      assertThat(browser.findElement(By.cssSelector("#" + list + " table")).getSize().getWidth()).as(list).isLessThanOrEqualTo(section);
+    }
     assertThat(browser.findElements(By.cssSelector(".card"))).hasSize(4);
     // the headline comes first and is readable without scrolling: the first type there needs attention
     var firstRow = browser.findElement(By.cssSelector("table.headline tr.concern"));

@@ -160,6 +160,125 @@ class ReportNumbersTest {
   }
 
   @Test
+  void referralQualityPrintsEachTypesReferredJoinsGrossAndNetWithTheirDepth() {
+    // Given the day's referral_daily rows and the types' members (type_daily), read back
+    List<Map<String, Object>> rows = DuckDb.query("""
+        SELECT r.*, t.members FROM read_parquet('%1$s/warehouse/metrics/referral_daily/*/*.parquet', hive_partitioning = true) r
+        JOIN read_parquet('%1$s/warehouse/metrics/type_daily/*/*.parquet', hive_partitioning = true) t USING (dt, group_type)
+        WHERE dt = DATE '%2$s'
+        """.formatted(history, HISTORY_DAY));
+    assertThat(rows).extracting(r -> r.get("group_type")).containsExactlyInAnyOrder("traffic", "new_user", "camp", "vip");
+    Map<String, String> cells = cells(historyPage, "data-referral");
+    for (Map<String, Object> row : rows) {
+      String type = (String) row.get("group_type");
+      long referred = (Long) row.get("referred_joins");
+      long net = (Long) row.get("net_referred_joins");
+      // net share = net / gross; the net k-factor beside its counts, over the type's members
+      assertThat(cells.get(type + "/referred_joins")).isEqualTo(count(referred));
+      assertThat(cells.get(type + "/net_referred_joins")).isEqualTo(rate((double) net / referred, net, referred));
+      assertThat(cells.get(type + "/quick_quits")).isEqualTo(count(row.get("quick_quits")));
+      assertThat(cells.get(type + "/repeat_joins")).isEqualTo(count(row.get("repeat_joins")));
+      assertThat(cells.get(type + "/net_k_factor")).isEqualTo(
+          String.format(Locale.ROOT, "%.3f", (Double) row.get("net_k_factor")) + " · " + count(net) + " of " + count(row.get("members")));
+      assertThat(cells.get(type + "/generations")).isEqualTo(
+          count(row.get("gen1_joins")) + " / " + count(row.get("gen2_joins")) + " / " + count(row.get("gen3plus_joins")));
+      assertThat(cells.get(type + "/max_depth")).isEqualTo(count(row.get("max_depth")));
+    }
+    // traffic: 4 referred, 1 quick quit and 2 repeats of which 1 both: 2 net, 50.0%; the day before's row is not shown
+    assertThat(cells.get("traffic/net_referred_joins")).isEqualTo("50.0% · 2 of 4");
+    assertThat(cells).hasSize(4 * 7);
+    // types in the page's order, not the table's; the day is provisional and says so
+    assertThat(order(historyPage, "data-referral")).containsExactly("traffic", "new_user", "camp", "vip");
+    assertThat(historyPage).contains("(the day, provisional)</h3>", "Provisional: joins of the day are not 24 hours old yet; quick quits and net joins are final once the next day&#39;s exports arrive.");
+  }
+
+  @Test
+  void campaignsAreRankedByTheLowerBoundOfTheirScanJoinRateWithTheirGroupsFillAndConversion() {
+    // Given the day's campaigns read back, those with at least 30 scanners ranked by the Wilson lower
+    // bound of their scan join rate (worked out here), more scanners first on a tie
+    List<Map<String, Object>> campaigns = DuckDb.query(
+        "SELECT * FROM read_parquet('" + history + "/warehouse/metrics/campaign_daily/*/*.parquet', hive_partitioning = true)");
+    List<Map<String, Object>> ranked = new ArrayList<>(campaigns.stream().filter(c -> (Long) c.get("scanners") >= 30).toList());
+    Map<String, Double> bounds = new HashMap<>();
+    ranked.forEach(c -> bounds.put((String) c.get("code_id"), wilson((Long) c.get("scan_joins"), (Long) c.get("scanners"))));
+    ranked.sort(java.util.Comparator.comparing((Map<String, Object> c) -> -bounds.get((String) c.get("code_id")))
+        .thenComparing(c -> -(Long) c.get("scanners")).thenComparing(c -> (String) c.get("code_id")));
+    assertThat(ranked).hasSize(12);
+    Map<String, String> cells = cells(historyPage, "data-campaign");
+    for (Map<String, Object> c : ranked.subList(0, 10)) {
+      String code = (String) c.get("code_id");
+      long groups = (Long) c.get("groups");
+      long newGroups = (Long) c.get("new_groups");
+      assertThat(cells.get(code + "/groups")).isEqualTo(newGroups == 0 ? count(groups) : count(groups) + " (+" + count(newGroups) + ")");
+      assertThat(cells.get(code + "/fill")).isEqualTo(count(c.get("full_groups")) + " of " + count(groups));
+      assertThat(cells.get(code + "/members")).isEqualTo(count(c.get("members")));
+      assertThat(cells.get(code + "/scan_join_rate")).isEqualTo(rate(c.get("scan_join_rate"), c.get("scan_joins"), c.get("scanners")));
+      assertThat(cells.get(code + "/lower_bound")).isEqualTo(String.format(Locale.ROOT, "%.1f%%", bounds.get(code) * 100));
+      assertThat(cells.get(code + "/conversion_rate")).isEqualTo(rate(c.get("conversion_rate"), c.get("converted"), c.get("joiners")));
+      assertThat(cells.get(code + "/gmv_in_window")).isEqualTo(String.format(Locale.ROOT, "¥%,.2f", (BigDecimal) c.get("gmv_in_window")));
+    }
+    // the page lists the top 10 in that order: big (400 of 500, 80%) above mid (34 of 40, 85%)
+    List<String> shown = order(historyPage, "data-campaign");
+    assertThat(shown).containsExactlyElementsOf(ranked.subList(0, 10).stream().map(c -> (String) c.get("code_id")).toList());
+    assertThat(shown.subList(0, 2)).containsExactly("big", "mid");
+    // solo (1 scanner, 100%) and link-only (no scans) are not ranked: the page counts them, the CSV has all 14
+    assertThat(shown).doesNotContain("solo", "link-only");
+    assertThat(historyPage).contains("and 2 more ranked campaigns; the full list is in campaigns.csv.",
+        "2 more codes had fewer than 30 scanners and are not ranked; see campaigns.csv.", "(the day, conversion provisional)</h3>",
+        "Conversion and GMV in window are provisional: the 7-day conversion window of these joiners is still open.");
+    List<List<String>> csv = csv(history, "campaigns.csv");
+    assertThat(csv).hasSize(14);
+    assertThat(csv.subList(0, 2)).extracting(r -> r.get(0) + "#" + r.get(1)).containsExactly("1#big", "2#mid");
+    assertThat(csv.subList(12, 14)).extracting(r -> r.get(1) + "#" + r.get(0)).containsExactlyInAnyOrder("solo#", "link-only#");
+  }
+
+  @Test
+  void ownersAreRankedByGmvThenReachRateWithTheirDeadGroups() {
+    // Given the day's owners read back, ranked by GMV, then reach rate (owners without members last), then members
+    String owners = "read_parquet('" + history + "/warehouse/metrics/owner_daily/*/*.parquet', hive_partitioning = true)";
+    List<Map<String, Object>> ranked = DuckDb.query(
+        "SELECT * FROM " + owners + " ORDER BY gmv DESC, reach_rate DESC NULLS LAST, members DESC, owner_id");
+    Map<String, String> cells = cells(historyPage, "data-owner");
+    for (Map<String, Object> o : ranked.subList(0, 10)) {
+      String id = (String) o.get("owner_id");
+      assertThat(cells.get(id + "/groups")).isEqualTo(count(o.get("groups")));
+      assertThat(cells.get(id + "/members")).isEqualTo(count(o.get("members")));
+      assertThat(cells.get(id + "/reach_rate")).isEqualTo(rate(o.get("reach_rate"), o.get("reached_members"), o.get("members")));
+      assertThat(cells.get(id + "/activity_rate")).isEqualTo(rate(o.get("activity_rate"), o.get("active_members"), o.get("members")));
+      assertThat(cells.get(id + "/gmv")).isEqualTo(String.format(Locale.ROOT, "¥%,.2f", (BigDecimal) o.get("gmv")));
+      assertThat(cells.get(id + "/dead_groups")).isEqualTo(count(o.get("dead_groups")));
+    }
+    assertThat(order(historyPage, "data-owner")).containsExactlyElementsOf(ranked.subList(0, 10).stream().map(o -> (String) o.get("owner_id")).toList());
+    // owner-camp and owner-traffic sold ¥900.00 each: the higher reach rate (80% over 60%) ranks first; the staff snapshot names owner-traffic
+    assertThat(order(historyPage, "data-owner").subList(0, 2)).containsExactly("owner-camp", "owner-traffic");
+    assertThat(historyPage).contains("<td>王小明 (owner-traffic)</td>", "and 2 more owners; the full list is in owners.csv.");
+    assertThat(csv(history, "owners.csv")).extracting(r -> r.get(1)).containsExactlyElementsOf(ranked.stream().map(o -> (String) o.get("owner_id")).toList());
+    // and the owners with most dead groups, in one line: most first, then most groups, then by id
+    List<Map<String, Object>> mostDead = DuckDb.query(
+        "SELECT owner_id, dead_groups, groups FROM " + owners + " WHERE dead_groups > 0 ORDER BY dead_groups DESC, groups DESC, owner_id LIMIT 5");
+    String line = "Most dead groups: " + String.join(" · ", mostDead.stream().map(o -> (o.get("owner_id").equals("owner-traffic")
+        ? "王小明 (owner-traffic)" : o.get("owner_id")) + ": " + count(o.get("dead_groups")) + " of " + count(o.get("groups")) + " groups").toList());
+    assertThat(historyPage).contains("<p>" + line + "</p>");
+    assertThat(line).startsWith("Most dead groups: o-nosale-b: 4 of 6 groups · o02: 2 of 3 groups · 王小明 (owner-traffic): 2 of 3 groups");
+  }
+
+  @Test
+  void aWarehouseWithoutTheReferralCampaignAndOwnerTablesSaysSoInEachSection() {
+    // The example publishes none of the three: each section says there is no data yet, and nothing else
+    for (String table : List.of("referral_daily", "campaign_daily", "owner_daily")) {
+      assertThat(exampleLastDay).contains("No data yet: the metrics job has not published metrics/" + table + " for the day");
+    }
+    assertThat(exampleLastDay).contains("<h2 id=\"owners\">", "<h2 id=\"campaigns\">", "<h2 id=\"referral-quality\">")
+        .doesNotContain("data-referral=", "data-campaign=", "data-owner=", "campaigns.csv", "owners.csv");
+  }
+
+  @Test
+  void theEnglishPdfKeepsEveryTableWithinThePage() throws IOException {
+    // English labels are the longer ones: no column of the day's report is cut off at the A4 page's edge
+    assertThat(PdfMargins.textPastTheRightMargin(history.resolve("reports/" + HISTORY_DAY + "/" + DailyReport.PDF))).isEmpty();
+  }
+
+  @Test
   void dyingGroupsAreTheGroupsFlaggedInGroupHealth() {
     // example/expected/group_health.csv, 2026-10-01: gA, gC and gV are dead, gB is not.
     List<Map<String, Object>> dead = DuckDb.query(
@@ -385,6 +504,23 @@ class ReportNumbersTest {
     Map<String, String> cells = new HashMap<>();
     while (m.find()) cells.put(m.group(1) + "/" + m.group(2), m.group(3));
     return cells;
+  }
+
+  /** The keys of {@code attribute} in the order the page shows them, each once. */
+  private static List<String> order(String page, String attribute) {
+    Matcher m = Pattern.compile(attribute + "=\"([^\"]+)\"").matcher(page);
+    List<String> keys = new ArrayList<>();
+    while (m.find()) {
+      if (!keys.contains(m.group(1))) keys.add(m.group(1));
+    }
+    return keys;
+  }
+
+  /** The Wilson score interval's lower bound at 95% (z = 1.96), worked out here from its formula. */
+  private static double wilson(long successes, long trials) {
+    double p = (double) successes / trials;
+    double z = 1.959963984540054;
+    return (p + z * z / (2 * trials) - z * Math.sqrt(p * (1 - p) / trials + z * z / (4.0 * trials * trials))) / (1 + z * z / trials);
   }
 
   /** A band as the report prints it, formatted here by its stated rules. */

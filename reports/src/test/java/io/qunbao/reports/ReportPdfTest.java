@@ -50,12 +50,14 @@ class ReportPdfTest {
     // Headline, 4 cards, lists, 7 charts: more than one A4 page, and within the report's 12.
     assertThat(pages).isBetween(3, 12);
     assertThat(pdfText).contains("群报日报 · 2026-11-20");
-    for (String section : List.of("今日概览", "各群类型", "已发布数字的修订", "濒死群", "触达率与活跃率", "近 30 天趋势", "扫码与转化漏斗",
-        "裂变", "群生命周期", "数据质量")) {
+    for (String section : List.of("今日概览", "各群类型", "已发布数字的修订", "濒死群", "群主", "触达率与活跃率", "近 30 天趋势",
+        "扫码与转化漏斗", "活码活动", "裂变", "裂变质量", "群生命周期", "数据质量")) {
       assertThat(pdfText).as(section).contains(section);
     }
     // the types with their purposes, the verdicts, the targets' marks and a flag
     assertThat(pdfText).contains("引流群", "新人群", "训练营", "VIP群", "引流转化", "需关注", "✔", "✘", "▼");
+    // the provisional referral and campaign numbers say so, and the owners with most dead groups are named
+    assertThat(pdfText).contains("（当日，暂定）", "（当日，转化暂定）", "死群最多的群主：");
   }
 
   @Test
@@ -69,8 +71,14 @@ class ReportPdfTest {
       cells++;
     }
     // 4 types × 7 card metrics (value and usual band) + 4 × 5 funnel cells + 3 ranked codes × 2 + 10
-    // referrers + 4 dying groups × 2 + 3 rows of material restatements + 7 runs
-    assertThat(cells).isEqualTo(4 * 7 * 2 + 4 * 5 + 3 * 2 + 10 + 4 * 2 + 3 + 7);
+    // referrers + 4 dying groups × 2 + 3 rows of material restatements + 7 runs + 10 owners × 6 +
+    // 10 campaigns × 7 + 4 types' referral quality × 7
+    assertThat(cells).isEqualTo(4 * 7 * 2 + 4 * 5 + 3 * 2 + 10 + 4 * 2 + 3 + 7 + 10 * 6 + 10 * 7 + 4 * 7);
+  }
+
+  @Test
+  void noTableIsCutOffAtThePagesEdge() throws Exception {
+    assertThat(PdfMargins.textPastTheRightMargin(root.resolve("reports/" + DAY + "/" + DailyReport.PDF))).isEmpty();
   }
 
   @Test

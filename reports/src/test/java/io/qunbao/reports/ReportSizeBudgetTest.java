@@ -55,6 +55,10 @@ class ReportSizeBudgetTest {
     assertCapped(html, "dying", day.resolve("dying_groups.csv"), "另有 (\\S+) 个濒死群", 0);
     assertCapped(html, "channels", day.resolve("channels.csv"), "另有 (\\S+) 个参与排名的活码", 0);
     assertCapped(html, "referrers", day.resolve("referrers.csv"), "另有 (\\S+) 位推荐人", 0);
+    assertCapped(html, "campaigns", day.resolve("campaigns.csv"), "另有 (\\S+) 个参与排名的活码活动", 0);
+    assertCapped(html, "owners", day.resolve("owners.csv"), "另有 (\\S+) 位群主", -1);
+    // and the referral quality has a row per group type
+    assertThat(html).contains("<div class=\"section list\" id=\"referral-quality\">");
     // and what a person reads has no partition string and no unrounded number
     String text = html.replaceAll("(?s)<style>.*?</style>", "").replaceAll("<[^>]+>", " ");
     assertThat(text).doesNotContain("group_type=", "group_id=", "code_id=").doesNotContainPattern("\\d\\.\\d{4,}");

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 /**
  * A warehouse of a given number of groups, as large as a real one of that size where the report
  * reads it, written by DuckDB: 37 days of type and cohort rows for every group type, 30 days of
- * group rows, the day's live codes (one per 5 groups) and referrers (one per 2 groups), a groups
- * snapshot naming every group's owner, and seven runs of revisions whose last one restates about
+ * group rows, the day's live codes (one per 5 groups) and referrers (one per 2 groups), the
+ * referral, campaign and owner tables of the day, a groups snapshot naming every group's owner, and seven runs of revisions whose last one restates about
  * 5.3 values per group (the rate of a generated warehouse's night), group rows mostly, and every
  * headline metric of the types' recent days, material or not, plus their maturing cohorts.
  */
@@ -73,15 +73,51 @@ final class ScaleFixture {
                CAST(1 + c %% 9 AS BIGINT) AS referred_joins
         FROM range(0, %d) r(c)
         """.formatted(day, TYPES, groups / 2), warehouse.resolve("metrics/referrer_daily"));
+    int owners = Math.max(30, groups / 24);
+    beyondTheCore(warehouse, day, groups, owners);
     revisions(warehouse, day, groups);
     ReportFixtures.copy("""
-        SELECT DATE '%s' AS export_date, group_id, '群 ' || group_id AS group_name, group_type, 'owner' || (CAST(substr(group_id, 2) AS INTEGER) %% 200) AS owner_id,
+        SELECT DATE '%s' AS export_date, group_id, '群 ' || group_id AS group_name, group_type, 'owner' || (CAST(substr(group_id, 2) AS INTEGER) %% %d) AS owner_id,
                'groups/x/groups.csv' AS source_file, CAST(row_number() OVER () AS BIGINT) AS source_line
         FROM %s
-        """.formatted(day.minusDays(3), groupList), warehouse.resolve("raw/groups"), "export_date");
+        """.formatted(day.minusDays(3), owners, groupList), warehouse.resolve("raw/groups"), "export_date");
     ReportFixtures.copy("""
-        SELECT DATE '%s' AS export_date, 'owner' || o AS member_id, 'owner' AS role, '运营' || o AS name FROM range(0, 200) r(o)
-        """.formatted(day.minusDays(3)), warehouse.resolve("raw/staff"), "export_date");
+        SELECT DATE '%s' AS export_date, 'owner' || o AS member_id, 'owner' AS role, '运营' || o AS name FROM range(0, %d) r(o)
+        """.formatted(day.minusDays(3), owners), warehouse.resolve("raw/staff"), "export_date");
+  }
+
+  /**
+   * The day's referral quality of every type (over type_daily's members), a campaign per 6.4 groups
+   * (one live code's groups fill and overflow: a few groups each) and {@code owners} owners, at
+   * least 30 of each so every list is capped at any size.
+   */
+  private static void beyondTheCore(Path warehouse, LocalDate day, int groups, int owners) {
+    ReportFixtures.copy("""
+        SELECT dt, group_type, referred AS referred_joins, referred - quick - rep + 2 AS net_referred_joins, quick AS quick_quits,
+               rep AS repeat_joins, (referred - quick - rep + 2) / members AS net_k_factor, referred - referred // 3 AS gen1_joins,
+               referred // 4 AS gen2_joins, referred // 3 - referred // 4 AS gen3plus_joins, CAST(3 + k %% 5 AS INTEGER) AS max_depth,
+               false AS is_final
+        FROM (SELECT dt, group_type, k, members, CAST(members / 100 AS BIGINT) AS referred, CAST(members / 600 + 1 AS BIGINT) AS quick,
+                     CAST(members / 800 + 1 AS BIGINT) AS rep
+              FROM read_parquet('%s/*/*.parquet', hive_partitioning = true) JOIN %s USING (group_type) WHERE dt = DATE '%s')
+        """.formatted(warehouse.resolve("metrics/type_daily"), TYPES, day), warehouse.resolve("metrics/referral_daily"));
+    ReportFixtures.copy("""
+        SELECT DATE '%s' AS dt, printf('lc%%05d', c) AS code_id, CAST(1 + c %% 4 AS BIGINT) AS groups, CAST(c %% 2 AS BIGINT) AS new_groups,
+               CAST(c %% 3 %% 2 AS BIGINT) AS full_groups, CAST(150 + c %% 400 AS BIGINT) AS members, CAST(s + 5 AS BIGINT) AS scans,
+               CAST(s AS BIGINT) AS scanners, CAST(s * j AS BIGINT) AS scan_joins, CAST(s * j AS BIGINT) / s AS scan_join_rate,
+               CAST(s * j AS BIGINT) AS code_joins, CAST(s * j AS BIGINT) AS joiners, CAST(s * j / 20 AS BIGINT) AS converted,
+               CAST(s * j / 20 AS BIGINT) / CAST(s * j AS BIGINT) AS conversion_rate, CAST(CAST(s * j / 20 AS BIGINT) * 128.8 AS DECIMAL(18,2)) AS gmv_in_window,
+               false AS is_final
+        FROM (SELECT c, 1 + (c * 37) %% 400 AS s, 0.1 + ((c * 13) %% 80) / 100.0 AS j FROM range(0, %d) r(c))
+        """.formatted(day, Math.max(30, groups * 5 / 32)), warehouse.resolve("metrics/campaign_daily"));
+    ReportFixtures.copy("""
+        SELECT DATE '%s' AS dt, 'owner' || o AS owner_id, CAST(g AS BIGINT) AS groups, CAST(m AS BIGINT) AS members, CAST(m / 5 AS BIGINT) AS active_members,
+               CAST(m * r AS BIGINT) AS reached_members, CAST(m * r AS BIGINT) / m AS reach_rate, CAST(m / 5 AS BIGINT) / m AS activity_rate,
+               CAST(g * 2 AS BIGINT) AS official_messages, CAST(g AS BIGINT) AS owner_messages, CAST(g * 3 AS BIGINT) AS joins, CAST(g AS BIGINT) AS leaves,
+               CAST(o %% 7 AS BIGINT) AS orders, CAST(o %% 7 AS BIGINT) AS buyers, CAST(o %% 7 * 199.5 AS DECIMAL(18,2)) AS gmv,
+               CAST(g // 3 AS BIGINT) AS dead_groups
+        FROM (SELECT o, %d // %d + 1 AS g, (%d // %d + 1) * 180 AS m, 0.4 + (o %% 50) / 100.0 AS r FROM range(0, %d) r(o))
+        """.formatted(day, groups, owners, groups, owners, owners), warehouse.resolve("metrics/owner_daily"));
   }
 
   /**

@@ -81,6 +81,15 @@ public final class ReportPage {
     context.put("channels", add(lists.channels(assessment.channels())));
     context.put("referrers", data.referrers().<Object>map(r -> add(lists.referrers(r))).orElse(""));
     context.put("referrersUnpublished", data.referrers().isPresent() ? "" : messages.get("referrers.unpublished"));
+
+    // The tables beyond the core: a warehouse from before them has none, and its sections say so.
+    context.put("referralQuality", data.referral().<Object>map(r -> lists.referralQuality(r, membersByType())).orElse(""));
+    context.put("referralUnpublished", unpublished(data.referral().isPresent(), "referral_daily"));
+    context.put("campaigns", data.campaigns().<Object>map(c -> add(lists.campaigns(assessment.campaigns()))).orElse(""));
+    context.put("campaignsUnpublished", unpublished(data.campaigns().isPresent(), "campaign_daily"));
+    context.put("owners", data.owners().<Object>map(o -> add(lists.owners(o))).orElse(""));
+    context.put("ownersMostDead", data.owners().map(lists::mostDeadGroups).orElse(""));
+    context.put("ownersUnpublished", unpublished(data.owners().isPresent(), "owner_daily"));
     context.put("quality", data.dataQuality().stream().map(this::qualityRow).toList());
     context.put("provisionalCohorts", provisionalCohorts());
     return context;
@@ -94,6 +103,17 @@ public final class ReportPage {
   private Views.CappedTable add(ListSections.Section section) {
     fullLists.add(section.csv());
     return section.table();
+  }
+
+  private String unpublished(boolean published, String table) {
+    return published ? "" : messages.format("section.unpublished", "metrics/" + table);
+  }
+
+  /** Members of each group type on the day (type_daily), the denominator of the net k-factor. */
+  private Map<String, Long> membersByType() {
+    Map<String, Long> members = new HashMap<>();
+    data.typesOfTheDay().stream().filter(t -> t.members() != null).forEach(t -> members.put(t.type(), t.members()));
+    return members;
   }
 
   /** One line under the headline: material restatements and dying groups, each pointing to its section. */

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Everything the report of {@code day} shows, as read from the published tables; nothing here is
  * computed from raw events. Windows: type rows and group rows of the trends' 30 days (and the
  * baseline's days before {@code day}); cohorts back to the baseline of the latest final one;
- * channels, quiet groups and referrers of {@code day} only; the revisions of the last runs up to
+ * channels, quiet groups, referrers, referral quality, campaigns and owners of {@code day} only
+ * (the optional tables empty when the warehouse does not publish them); the revisions of the last runs up to
  * {@code day} ({@code runs}, newest first).
  */
 public record ReportData(
@@ -23,6 +24,9 @@ public record ReportData(
     List<GroupActivity> groupActivity,
     List<QuietGroup> quietGroups,
     Optional<List<Referrer>> referrers,
+    Optional<List<ReferralDay>> referral,
+    Optional<List<CampaignDay>> campaigns,
+    Optional<List<OwnerDay>> owners,
     List<LocalDate> runs,
     List<Revision> revisions,
     List<SourceQuality> dataQuality) {

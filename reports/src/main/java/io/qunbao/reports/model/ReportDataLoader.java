@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the report's data for one day from the warehouse: the published metric tables, the
- * optional {@code revisions} and {@code referrer_daily} tables, the groups and staff snapshots (for
- * names and owners only) and each source's ingest summary. Only the partitions the report draws
+ * optional {@code revisions}, {@code referrer_daily}, {@code referral_daily}, {@code campaign_daily}
+ * and {@code owner_daily} tables (an older warehouse has not got them), the groups and staff
+ * snapshots (for names and owners only) and each source's ingest summary. Only the partitions the report draws
  * are read: about 30 days (the cohorts back to the baseline of the latest final one), and the
  * revisions of the last {@code report.restatements.runs} runs.
  */
@@ -65,10 +66,14 @@ public final class ReportDataLoader {
     List<GroupHealth> health = metrics("group_health", trendStart, day, GroupHealth::from);
     List<GroupActivity> activity = metrics("group_daily", trendStart, day, GroupActivity::from);
     Optional<List<Referrer>> referrers = optionalMetrics("referrer_daily", day, Referrer::from);
+    Optional<List<ReferralDay>> referral = optionalMetrics("referral_daily", day, ReferralDay::from);
+    Optional<List<CampaignDay>> campaigns = optionalMetrics("campaign_daily", day, CampaignDay::from);
+    Optional<List<OwnerDay>> owners = optionalMetrics("owner_daily", day, OwnerDay::from).map(o -> named(o, day));
     List<LocalDate> runs = lastRuns(day);
     List<Revision> revisions = runs.isEmpty() ? List.of() : metrics("revisions", "run_date", runs.get(runs.size() - 1), day, Revision::from);
     List<QuietGroup> quiet = quietGroups(health.stream().filter(h -> h.day().equals(day)).toList(), day);
-    return new ReportData(day, typeDays, cohorts, channels, health, activity, quiet, referrers, runs, revisions, dataQuality(day));
+    return new ReportData(day, typeDays, cohorts, channels, health, activity, quiet, referrers, referral, campaigns, owners, runs, revisions,
+        dataQuality(day));
   }
 
   private <T> List<T> metrics(String table, LocalDate from, LocalDate to, Function<Row, T> type) {
@@ -124,6 +129,12 @@ public final class ReportDataLoader {
           owner == null ? null : owner.string("name")));
     });
     return result;
+  }
+
+  /** The owners with their names from the latest staff snapshot on or before {@code day} that lists them. */
+  private List<OwnerDay> named(List<OwnerDay> owners, LocalDate day) {
+    Map<String, Row> staff = latestListing("staff", "member_id", owners.stream().map(OwnerDay::ownerId).toList(), day);
+    return owners.stream().map(o -> o.named(staff.containsKey(o.ownerId()) ? staff.get(o.ownerId()).string("name") : null)).toList();
   }
 
   private Map<String, Row> latestListing(String source, String idColumn, List<String> ids, LocalDate day) {

@@ -29,8 +29,8 @@ class DailyDigestTest {
     for (int back = 0; back <= 28; back++) {
       for (String type : types) days.add(typeDay(DAY.minusDays(back), type, 1_000 + back));
     }
-    ReportData data = new ReportData(DAY, days, List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of(),
-        List.of(), List.of());
+    ReportData data = new ReportData(DAY, days, List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
     ReportSettings settings = ReportSettings.from(new ConfigLoader().defaults());
 
     // when its digest is made, in the longer language
