@@ -165,6 +165,12 @@ class NightlyRecomputationIT {
         "warehouse: " + dir.resolve("warehouse"),
         "reports: " + dir.resolve("reports"),
         "work-dir: " + dir.resolve("work"),
+        // interpreted, not compiled: too few rows to repay compiling each stage (production's tests run
+        // the same nights compiled)
+        "spark:",
+        "  conf:",
+        "    spark.sql.codegen.wholeStage: \"false\"",
+        "    spark.sql.codegen.factoryMode: NO_CODEGEN",
         extraYaml));
   }
 

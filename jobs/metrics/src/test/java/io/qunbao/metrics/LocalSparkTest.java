@@ -1,8 +1,8 @@
 package io.qunbao.metrics;
 
 import java.nio.file.Path;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalog.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +22,8 @@ abstract class LocalSparkTest {
 
   @AfterAll
   static void forgetViews() {
-    for (Table view : spark.catalog().listTables().collectAsList()) {
-      if (view.isTemporary()) {
-        spark.catalog().dropTempView(view.name());
-      }
+    for (Row view : spark.sql("show tables").where("isTemporary").collectAsList()) {
+      spark.catalog().dropTempView(view.getAs("tableName"));
     }
     spark.catalog().clearCache();
   }

@@ -18,6 +18,10 @@ final class TestSpark {
         .appName("qunbao-metrics-test")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
+        // interpreted, not compiled: a fixture's rows are too few to repay compiling every stage's code
+        // (the run's own SQL is the same either way; the app's and production's tests run it compiled)
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.sql.session.timeZone", "UTC")
         // what parquet-avro writes for timestamp-millis, so fixtures land like ingest's files
