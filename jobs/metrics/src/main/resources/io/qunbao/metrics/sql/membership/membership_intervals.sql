@@ -10,7 +10,7 @@
 -- left it (a full run, a backfill and a night without published intervals walk every day, from
 -- 0001-01-01): published_membership_intervals are the intervals the last publication found (empty
 -- unless the walk resumes). Before that day nothing the new exports bring changes
--- (jobs/metrics/README.md, "Which days a nightly run recomputes"), so an interval ended by a leave
+-- (jobs/metrics/README.md, "The run plan: what a night recomputes"), so an interval ended by a leave
 -- before it stays as published, and one still open when it begins is walked on from its start (one
 -- event, before every event of the days walked).
 with resumed as (

@@ -14,7 +14,7 @@
 -- those only the ones whose rows differ are republished.
 -- A purchase changes only what is counted from purchases (orders, buyers, gmv, repurchase,
 -- conversion): its bounds are order-only, and before the other bounds the days keep their other
--- counts as published (jobs/metrics/README.md, "Which days a nightly run recomputes").
+-- counts as published (jobs/metrics/README.md, "The run plan: what a night recomputes").
 with chat_bounds as (
   select
     chat.msg_id,
