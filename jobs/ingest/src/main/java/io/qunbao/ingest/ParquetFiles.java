@@ -44,8 +44,8 @@ final class ParquetFiles {
   /**
    * The records' data model, but a String field is handed to parquet-avro as an Avro {@link Utf8}, which
    * it writes from its byte array. A String it turns into a ByteBuffer per value, and its dictionaries and
-   * min/max statistics then compare buffers: about 40% of the writing thread's samples on chat (profiled,
-   * BENCHMARKS.md "Chat ingest, second round"). The same bytes land. One per writer: the cache is not shared.
+   * min/max statistics then compare buffers, a large share of the writing thread's time on chat. The
+   * same bytes land. One per writer: the cache is not shared.
    */
   private static final class StringsAsUtf8 extends SpecificData {
     /** Per field, the last String and its bytes: every row of a file holds the same source_file String. */
